@@ -1,0 +1,31 @@
+# The whole set-up is two commands: `make serve` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+
+.PHONY: serve test check bench lint browser
+
+$(STAMP): requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Debian's chromium for the browser tests (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
+
+check: $(STAMP)
+	$(PY) scripts/check.py
+
+serve: $(STAMP) check
+	$(PY) scripts/check.py
+
+test: $(STAMP) browser
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff format scripts tests
+	$(PY) -m ruff check --fix scripts tests

@@ -1,0 +1,31 @@
+"""Check the license sources: `python scripts/check.py [LICENSE_DIR]`.
+
+Prints one line per problem, `path:line: CODE clause-id: message`, and exits 1 if any
+is an error. Warnings are printed but do not fail.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from licensekit import checks
+from licensekit.parse import load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else ROOT / "license"
+    findings = checks.run(load(root))
+    for finding in findings:
+        print(finding.format(Path.cwd()), file=sys.stderr if finding.level == "error" else sys.stdout)
+    bad = checks.errors(findings)
+    if bad:
+        print(f"{len(bad)} error(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

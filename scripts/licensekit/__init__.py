@@ -1,0 +1,1 @@
+"""Parse, check, export and render a bilingual license kept as data in `license/`."""

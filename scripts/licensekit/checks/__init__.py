@@ -1,0 +1,20 @@
+"""The checks: pure functions from the parsed license to a list of findings."""
+
+from __future__ import annotations
+
+from ..model import Finding, License
+from . import fidelity, ids, metadata, numbering, refs, terms, text
+
+CHECKS = (ids.check, numbering.check, refs.check, terms.check, text.check, fidelity.check, metadata.check)
+
+
+def run(lic: License) -> list[Finding]:
+    """Every finding: those met while parsing, then those of each check, in source order."""
+    found = list(lic.findings)
+    for check in CHECKS:
+        found.extend(check(lic))
+    return sorted(set(found), key=lambda f: (str(f.path), f.line, f.code, f.clause, f.message))
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.level == "error"]

@@ -1,0 +1,149 @@
+"""The clause model: what one parse of `license/` yields."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LANGS = ("zh-Hans", "en")
+AUTHORITATIVE = "zh-Hans"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of clause text: plain text, a reference, a term use or an inline definition."""
+
+    kind: str  # "text" | "ref" | "term" | "defterm"
+    text: str
+    target: str = ""  # clause or term ID for ref, term and defterm
+
+
+@dataclass
+class Paragraph:
+    spans: list[Span]
+    line: int
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass
+class Clause:
+    """One clause in one language. `id` is empty when the source gave none."""
+
+    id: str
+    lang: str
+    kind: str  # section | definition | item | field | paragraph
+    level: int  # 2 for sections, 3 and 4 below them
+    parent: str | None
+    number: str  # as printed, "" when unnumbered
+    title: str  # heading text that belongs to the license (sections, fields)
+    caption: str  # editorial heading, not part of the license
+    paragraphs: list[Paragraph]
+    path: Path
+    line: int
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def heading(self) -> str:
+        """The heading as the site shows it: number, then title or caption."""
+        return " ".join(x for x in (self.number, self.title or self.caption) if x)
+
+    def spans(self, kind: str) -> list[Span]:
+        return [s for p in self.paragraphs for s in p.spans if s.kind == kind]
+
+    @property
+    def refs(self) -> list[str]:
+        return _unique(s.target for s in self.spans("ref"))
+
+    @property
+    def terms(self) -> list[str]:
+        return _unique(s.target for s in self.spans("term"))
+
+    @property
+    def defines(self) -> list[str]:
+        return _unique(s.target for s in self.spans("defterm"))
+
+
+@dataclass
+class Document:
+    """One language's text: a title and its clauses in reading order."""
+
+    path: Path
+    lang: str
+    title: str
+    title_line: int
+    clauses: list[Clause] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Clause]:
+        return {c.id: c for c in self.clauses if c.id}
+
+    def anchors(self) -> set[str]:
+        """Every ID that is an anchor: clause IDs and inline term definitions."""
+        ids = {c.id for c in self.clauses if c.id}
+        return ids | {t for c in self.clauses for t in c.defines}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: rendered as `path:line: CODE clause-id: message`."""
+
+    path: Path
+    line: int
+    code: str
+    clause: str
+    message: str
+    level: str = "error"  # "error" | "warning"
+
+    def format(self, root: Path | None = None) -> str:
+        path = self.path
+        if root is not None:
+            with contextlib.suppress(ValueError):
+                path = path.resolve().relative_to(root.resolve())
+        return f"{path}:{self.line}: {self.code} {self.clause or '-'}: {self.message}"
+
+
+@dataclass
+class License:
+    """Everything in one license folder, parsed once."""
+
+    root: Path
+    docs: dict[str, Document]
+    metadata: dict[str, Any]
+    glossary: list[dict[str, Any]]
+    errata: list[dict[str, Any]]
+    notes: list[dict[str, Any]]
+    original: str
+    lines: dict[Path, dict[tuple, int]]  # line of each YAML node, by path of keys
+    findings: list[Finding]  # problems met while parsing
+
+    @property
+    def zh(self) -> Document:
+        return self.docs["zh-Hans"]
+
+    @property
+    def en(self) -> Document:
+        return self.docs["en"]
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def line_of(self, name: str, *keys: Any) -> int:
+        """The source line of a YAML value, falling back to its nearest parent."""
+        table = self.lines.get(self.path(name), {})
+        while keys and keys not in table:
+            keys = keys[:-1]
+        return table.get(keys, 1)
+
+    def terms_by_id(self) -> dict[str, dict[str, Any]]:
+        return {t["id"]: t for t in self.glossary}
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,48 @@
+"""Broken-source cases: edits to a copy of `license/` and the finding each must cause."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+LICENSE = ROOT / "license"
+CORPUS = TESTS / "corpus"
+
+
+@dataclass
+class Case:
+    name: str
+    description: str
+    edits: list[dict]
+    expect: dict
+
+    def expected_line(self, root: Path) -> str:
+        return f"{self.expect['file']}:{self.expect['line']}: {self.expect['code']} {self.expect['clause'] or '-'}:"
+
+
+def cases() -> list[Case]:
+    out = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out.append(Case(path.stem, data["description"], data["edits"], data["expect"]))
+    return out
+
+
+def broken_copy(case: Case, dest: Path) -> Path:
+    """Copy `license/` to `dest` and apply the case's edits; each find must match once."""
+    shutil.copytree(LICENSE, dest)
+    for edit in case.edits:
+        path = dest / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        if "find" in edit:
+            assert text.count(edit["find"]) == 1, f"{case.name}: {edit['find']!r} must occur once in {edit['file']}"
+            text = text.replace(edit["find"], edit["replace"])
+        data = text.replace("\n", "\r\n") if edit.get("crlf") else text
+        raw = data.encode(edit.get("encoding", "utf-8"))
+        path.write_bytes(b"\xef\xbb\xbf" + raw if edit.get("bom") else raw)
+    return dest

@@ -1,0 +1,55 @@
+"""The checker on the real sources, and its command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from casebook import LICENSE, ROOT
+from licensekit import checks
+from licensekit.model import Finding
+
+
+def test_real_sources_are_clean(lic):
+    assert [f.format(ROOT) for f in checks.run(lic)] == []
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "scripts/check.py", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_exits_0_on_real_sources():
+    result = run_cli()
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_cli_reports_path_line_code_clause(tmp_path):
+    import shutil
+
+    root = tmp_path / "license"
+    shutil.copytree(LICENSE, root)
+    zh = root / "zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("[附则](#appendix)", "[附则](#appendx)"), encoding="utf-8")
+    result = run_cli(str(root))
+    assert result.returncode == 1
+    assert f"{root}/zh.md:70: REF-BROKEN s2-2: reference [附则](#appendx): no clause has this ID" in result.stderr.splitlines()
+
+
+def test_warnings_do_not_fail():
+    warning = Finding(LICENSE / "glossary.yaml", 3, "TERM-UNUSED", "s1-x", "unused", "warning")
+    assert checks.errors([warning]) == []
+    assert warning.format() == f"{LICENSE}/glossary.yaml:3: TERM-UNUSED s1-x: unused"
+
+
+def test_unused_term_is_a_warning_only(tmp_path):
+    import shutil
+
+    root = tmp_path / "license"
+    shutil.copytree(LICENSE, root)
+    for name, old, new in (("zh.md", "训练[数据](#s1-data)", "训练数据"), ("en.md", "training [Data](#s1-data)", "training Data")):
+        path = root / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = run_cli(str(root))
+    assert result.returncode == 0, result.stderr
+    assert f"{root}/glossary.yaml:10: TERM-UNUSED s1-data: “Data” is never marked as used in the en text" in result.stdout.splitlines()
