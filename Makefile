@@ -3,7 +3,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
-.PHONY: serve test check bench lint browser
+.PHONY: serve build test check bench lint browser
+export NO_MKDOCS_2_WARNING := 1
 
 $(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,8 +19,11 @@ browser:
 check: $(STAMP)
 	$(PY) scripts/check.py
 
-serve: $(STAMP) check
-	$(PY) scripts/check.py
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(PY) -m mkdocs build --strict
 
 test: $(STAMP) browser
 	$(PY) -m ruff check scripts tests

@@ -1,0 +1,171 @@
+"""HTML of the license text pages, rendered from the clause model.
+
+Nothing here knows about the site engine: pages are strings of HTML, and links are
+relative URLs between the site's directory-style pages (`../notes/`).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .cite import label
+from .model import Clause, Document, License, Span
+
+UI = {
+    "zh-Hans": {
+        "captions": "斜体小标题为本站编者所加，不属于协议原文。",
+        "permalink": "本条款的链接",
+        "erratum": "原文如此",
+        "switch": "语言",
+    },
+    "en": {
+        "captions": "Captions in italics are ours; they are not part of the license.",
+        "permalink": "Link to this clause",
+        "erratum": "erratum",
+        "switch": "Language",
+    },
+}
+PAGES = (("zh-Hans", "zh", "中文"), ("en", "en", "English"), ("", "parallel", "对照 · Parallel"))
+TOOLTIP_CHARS = 240
+
+
+def _notice(lic: License, lang: str) -> str:
+    for entry in lic.metadata.get("languages", []):
+        if entry.get("tag") == lang:
+            return entry.get("notice", "")
+    return ""
+
+
+def _definitions(lic: License, doc: Document) -> dict[str, str]:
+    """Tooltip text of each defined term: its definition, shortened."""
+    out = {}
+    for clause in doc.clauses:
+        if clause.kind == "definition":
+            out[clause.id] = clause.text
+        for term in clause.defines:
+            out[term] = clause.text
+    return {k: v if len(v) <= TOOLTIP_CHARS else v[: TOOLTIP_CHARS - 1] + "…" for k, v in out.items()}
+
+
+class Renderer:
+    """Renders clauses of one license; `lang` is the language of the text being rendered."""
+
+    def __init__(self, lic: License):
+        self.lic = lic
+        self.defs = {lang: _definitions(lic, doc) for lang, doc in lic.docs.items()}
+        self.headings = {lang: {c.id: c for c in doc.clauses} for lang, doc in lic.docs.items()}
+        self.errata: dict[str, list[dict]] = {}
+        for erratum in lic.errata:
+            self.errata.setdefault(erratum["clause"], []).append(erratum)
+
+    # -- inline -------------------------------------------------------------
+
+    def span(self, span: Span, lang: str, anchors: bool) -> str:
+        text = escape(span.text)
+        if span.kind == "text":
+            return text
+        if span.kind == "defterm":
+            ident = f' id="{span.target}"' if anchors else ""
+            return f'<dfn{ident} class="term-definition">{text}</dfn>'
+        if span.kind == "term":
+            tip = escape(self.defs[lang].get(span.target, ""))
+            return f'<a class="term" href="#{span.target}" title="{tip}">{text}</a>'
+        target = self.headings[lang].get(span.target)
+        tip = escape(f"{label(self.lic, span.target)} {target.heading}" if target else span.target)
+        return f'<a class="ref" href="#{span.target}" title="{tip}">{text}</a>'
+
+    def marks(self, clause: Clause, lang: str) -> str:
+        out = []
+        for erratum in self.errata.get(clause.id, []):
+            tip = escape(erratum["explanation"][lang])
+            href = f"../notes/#erratum-{erratum['id']}"
+            out.append(f'<sup class="erratum-mark"><a href="{href}" title="{tip}">[{UI[lang]["erratum"]}]</a></sup>')
+        return "".join(out)
+
+    # -- blocks -------------------------------------------------------------
+
+    def heading(self, clause: Clause, lang: str, anchors: bool) -> str:
+        level = min(clause.level, 4)
+        parts = []
+        if clause.number:
+            parts.append(f'<span class="clause-number">{escape(clause.number)}</span>')
+        if clause.title:
+            parts.append(f'<span class="clause-title">{escape(clause.title)}</span>')
+        if clause.caption:
+            parts.append(f'<span class="clause-caption">{escape(clause.caption)}</span>')
+        ident = f' id="{clause.id}"' if anchors else ""
+        link = f'<a class="headerlink" href="#{clause.id}" title="{UI[lang]["permalink"]}">#{clause.id}</a>'
+        return f"<h{level}{ident}>{' '.join(parts)} {link}</h{level}>"
+
+    def body(self, clause: Clause, lang: str, anchors: bool) -> str:
+        paras = ["".join(self.span(s, lang, anchors) for s in p.spans) for p in clause.paragraphs]
+        marks = self.marks(clause, lang)
+        if marks and paras:
+            paras[-1] += marks
+        out = "".join(f"<p>{p}</p>" for p in paras)
+        if marks and not paras:
+            out = f"<p>{marks}</p>"
+        return out
+
+    def clause(self, clause: Clause, lang: str) -> str:
+        return f'<div class="clause clause--{clause.kind}">{self.heading(clause, lang, True)}{self.body(clause, lang, True)}'
+
+    def nested(self, doc: Document) -> str:
+        """Clauses nested as in the source: each clause's wrapper holds its children."""
+        out, open_levels = [], []
+        for clause in doc.clauses:
+            while open_levels and open_levels[-1] >= clause.level:
+                out.append("</div>")
+                open_levels.pop()
+            out.append(self.clause(clause, doc.lang))
+            open_levels.append(clause.level)
+        out += ["</div>"] * len(open_levels)
+        return "".join(out)
+
+    # -- pages --------------------------------------------------------------
+
+    def switch(self, current: str) -> str:
+        links = []
+        for lang, slug, name in PAGES:
+            attr = f' lang="{lang}" hreflang="{lang}"' if lang else ""
+            aria = ' aria-current="page"' if slug == current else ""
+            links.append(f'<a href="../{slug}/" data-keep-anchor{attr}{aria}>{name}</a>')
+        return f'<nav class="license-switch" aria-label="Language · 语言">{" · ".join(links)}</nav>'
+
+    def text_page(self, lang: str) -> str:
+        doc = self.lic.docs[lang]
+        slug = "zh" if lang == "zh-Hans" else "en"
+        notice = escape(_notice(self.lic, lang))
+        return (
+            f'<div class="license-text" lang="{lang}">'
+            f"{self.switch(slug)}"
+            f'<h1 id="title">{escape(doc.title)}</h1>'
+            f'<p class="license-notice">{notice} {UI[lang]["captions"]}</p>'
+            f"{self.nested(doc)}</div>"
+        )
+
+    def parallel_page(self) -> str:
+        zh, en = self.lic.zh, self.lic.en
+        en_by_id = en.by_id()
+        rows = []
+        for clause in zh.clauses:
+            twin = en_by_id[clause.id]
+            cells = []
+            for c, lang in ((clause, "zh-Hans"), (twin, "en")):
+                # Only the Chinese cell carries inline anchors, so that each ID is unique.
+                anchors = lang == "zh-Hans"
+                body = self.body(c, lang, anchors)
+                cells.append(f'<div class="parallel-cell" lang="{lang}">{self.heading(c, lang, False)}{body}</div>')
+            rows.append(
+                f'<div class="parallel-row parallel-row--{clause.kind} level-{clause.level}" id="{clause.id}">{"".join(cells)}</div>'
+            )
+        head = "".join(
+            f'<div class="parallel-cell" lang="{lang}"><p class="license-notice">{escape(_notice(self.lic, lang))} {UI[lang]["captions"]}</p></div>'
+            for lang in ("zh-Hans", "en")
+        )
+        return (
+            f'<div class="license-parallel">{self.switch("parallel")}'
+            f'<h1 id="title"><span lang="zh-Hans">{escape(zh.title)}</span> · <span lang="en">{escape(en.title)}</span></h1>'
+            f'<div class="parallel-row">{head}</div>'
+            f"{''.join(rows)}</div>"
+        )

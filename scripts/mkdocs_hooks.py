@@ -1,0 +1,55 @@
+"""The MkDocs layer: the only module that knows about the site engine.
+
+It parses and checks `license/` once per build, refuses to build on any error, adds
+the generated pages, fills the hand-written ones and sets each page's language.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import jieba
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from licensekit import checks, pages  # noqa: E402
+from licensekit.parse import load  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+state: dict = {}
+
+
+def on_config(config):
+    lic = load(ROOT / "license")
+    findings = checks.run(lic)
+    bad = checks.errors(findings)
+    if bad:
+        lines = "\n".join(f.format(ROOT) for f in bad)
+        raise Abort(f"the license sources have {len(bad)} error(s):\n{lines}")
+    state["license"] = lic
+    # Defined terms and marked phrases are words: segment them whole when indexing for search.
+    for word in pages.search_words(lic):
+        jieba.add_word(word)
+    return config
+
+
+def on_files(files, config):
+    for src, content in pages.text_pages(state["license"]).items():
+        files.append(File.generated(config, src, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return pages.fill(markdown, state["license"])
+
+
+HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def on_post_page(output, page, config):
+    lang = page.meta.get("lang", "en")
+    return HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
