@@ -22,7 +22,16 @@ class Case:
     expect: dict
 
     def expected_line(self, root: Path) -> str:
-        return f"{self.expect['file']}:{self.expect['line']}: {self.expect['code']} {self.expect['clause'] or '-'}:"
+        """The start of the finding: `file:line: CODE clause:`.
+
+        `line` gives the line as a number; `at` as text the line contains, looked up in
+        the broken copy so that unrelated edits to the sources do not move it.
+        """
+        line = self.expect.get("line")
+        if line is None:
+            lines = (root / self.expect["file"]).read_text(encoding="utf-8").split("\n")
+            line = next(n for n, text in enumerate(lines, start=1) if self.expect["at"] in text)
+        return f"{self.expect['file']}:{line}: {self.expect['code']} {self.expect['clause'] or '-'}:"
 
 
 def cases() -> list[Case]:

@@ -132,15 +132,17 @@ class Renderer:
             links.append(f'<a href="../{slug}/" data-keep-anchor{attr}{aria}>{name}</a>')
         return f'<nav class="license-switch" aria-label="Language · 语言">{" · ".join(links)}</nav>'
 
+    def notice(self, lang: str) -> str:
+        return f'<p class="license-notice">{escape(_notice(self.lic, lang))} {UI[lang]["captions"]}</p>'
+
     def text_page(self, lang: str) -> str:
         doc = self.lic.docs[lang]
         slug = "zh" if lang == "zh-Hans" else "en"
-        notice = escape(_notice(self.lic, lang))
         return (
             f'<div class="license-text" lang="{lang}">'
             f"{self.switch(slug)}"
             f'<h1 id="title">{escape(doc.title)}</h1>'
-            f'<p class="license-notice">{notice} {UI[lang]["captions"]}</p>'
+            f"{self.notice(lang)}"
             f"{self.nested(doc)}</div>"
         )
 
@@ -159,10 +161,7 @@ class Renderer:
             rows.append(
                 f'<div class="parallel-row parallel-row--{clause.kind} level-{clause.level}" id="{clause.id}">{"".join(cells)}</div>'
             )
-        head = "".join(
-            f'<div class="parallel-cell" lang="{lang}"><p class="license-notice">{escape(_notice(self.lic, lang))} {UI[lang]["captions"]}</p></div>'
-            for lang in ("zh-Hans", "en")
-        )
+        head = "".join(f'<div class="parallel-cell" lang="{lang}">{self.notice(lang)}</div>' for lang in ("zh-Hans", "en"))
         return (
             f'<div class="license-parallel">{self.switch("parallel")}'
             f'<h1 id="title"><span lang="zh-Hans">{escape(zh.title)}</span> · <span lang="en">{escape(en.title)}</span></h1>'
