@@ -15,3 +15,50 @@ from licensekit.parse import load  # noqa: E402
 def lic():
     """The real sources, parsed once."""
     return load(LICENSE)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site as `mkdocs build --strict` writes it."""
+    from sitekit import build
+
+    dest = tmp_path_factory.mktemp("site")
+    result = build(dest)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return dest
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served on loopback."""
+    from sitekit import serve
+
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    from sitekit import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page that records console errors and every request's URL."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.requests = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    context.close()

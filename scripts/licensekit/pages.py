@@ -12,7 +12,7 @@ import re
 
 from .cite import label
 from .model import License
-from .render import Renderer
+from .render import Renderer, zh_spans
 
 GROUPS = (
     ("permissions", "Allowed", "允许"),
@@ -84,8 +84,8 @@ def errata(lic: License) -> str:
             f"### {label(lic, e['clause'])}: {e['kind']} {{#erratum-{e['id']}}}\n",
             f'Printed: <code lang="zh-Hans">{e["printed"]}</code>'
             + (f" — expected `{e['expected']}`" if e.get("expected") else "")
-            + f" · [中文]({'zh.md'}#{e['clause']}) · [English](en.md#{e['clause']})\n",
-            f"{e['explanation']['en']}\n",
+            + f' · [<span lang="zh-Hans">中文</span>](zh.md#{e["clause"]}) · [English](en.md#{e["clause"]})\n',
+            f"{zh_spans(e['explanation']['en'])}\n",
             f'<p lang="zh-Hans">{e["explanation"]["zh-Hans"]}</p>\n',
         ]
     return "\n".join(out)
@@ -96,7 +96,7 @@ def translation_notes(lic: License) -> str:
     for n in lic.notes:
         out += [
             f'### <span lang="zh-Hans">{n["zh-Hans"]}</span> — {n["en"]} {{#note-{n["id"]}}}\n',
-            f"{n['note']}\n",
+            f"{zh_spans(n['note'])}\n",
             f"Clauses: {_cites(lic, n['clauses'])}\n",
         ]
     return "\n".join(out)
@@ -105,7 +105,7 @@ def translation_notes(lic: License) -> str:
 def clause_ids(lic: License) -> str:
     """A table of every clause ID with its label and headings in both languages."""
     zh = lic.zh.by_id()
-    rows = ["| ID | cite as | 中文 | English |", "| --- | --- | --- | --- |"]
+    rows = ['| ID | cite as | <span lang="zh-Hans">中文</span> | English |', "| --- | --- | --- | --- |"]
     for c in lic.en.clauses:
         z = zh[c.id]
         rows.append(
@@ -121,7 +121,7 @@ def clause_ids(lic: License) -> str:
 
 
 def glossary(lic: License) -> str:
-    rows = ["| 中文 | English | defined in |", "| --- | --- | --- |"]
+    rows = ['| <span lang="zh-Hans">中文</span> | English | defined in |', "| --- | --- | --- |"]
     for term in lic.glossary:
         rows.append(f'| <span lang="zh-Hans">{term["zh-Hans"]}</span> | {term["en"]} | {_cites(lic, [term["id"]])} |')
     return "\n".join(rows) + "\n"

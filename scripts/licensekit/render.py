@@ -6,6 +6,7 @@ relative URLs between the site's directory-style pages (`../notes/`).
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .cite import label
@@ -25,8 +26,14 @@ UI = {
         "switch": "Language",
     },
 }
-PAGES = (("zh-Hans", "zh", "中文"), ("en", "en", "English"), ("", "parallel", "对照 · Parallel"))
+PAGES = (("zh-Hans", "zh", "中文"), ("en", "en", "English"), ("", "parallel", '<span lang="zh-Hans">对照</span> · Parallel'))
 TOOLTIP_CHARS = 240
+HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*[\u3400-\u9fff][\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*")
+
+
+def zh_spans(html: str) -> str:
+    """Mark runs of Chinese inside non-Chinese text as `lang="zh-Hans"`."""
+    return HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', html)
 
 
 def _notice(lic: License, lang: str) -> str:
@@ -61,7 +68,7 @@ class Renderer:
     # -- inline -------------------------------------------------------------
 
     def span(self, span: Span, lang: str, anchors: bool) -> str:
-        text = escape(span.text)
+        text = escape(span.text) if lang == "zh-Hans" else zh_spans(escape(span.text))
         if span.kind == "text":
             return text
         if span.kind == "defterm":

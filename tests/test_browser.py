@@ -1,0 +1,120 @@
+"""The site in headless Chromium: search, anchors, the language switch, tooltips, origins."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+
+def search(page, base_url, start: str, query: str) -> list[str]:
+    """Type a query into Material's search and return the result locations, in order."""
+    page.goto(base_url + start)
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # a key event, so that Material reacts to the filled value
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(200)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    out = []
+    for href in hrefs:
+        url = urlparse(href)
+        out.append(url.path.removeprefix(urlparse(base_url).path) + ("#" + url.fragment if url.fragment else ""))
+    return out
+
+
+def clauses_on(results: list[str], page: str) -> list[str]:
+    """The clause anchors among the results that lie on one page, in order."""
+    return [r.split("#")[1] for r in results if r.startswith(page + "#")]
+
+
+@pytest.mark.parametrize(
+    "start,query,page_path,expected,top",
+    [
+        ("zh/", "商业用途", "zh/", {"s1-commercial-use", "s2-2"}, 3),
+        ("zh/", "书面授权", "zh/", {"s2-2"}, 3),
+        ("zh/", "模型衍生品", "zh/", {"s1-model-derivatives"}, 1),
+        ("en/", "commercial use", "en/", {"s2-2"}, 3),
+        ("en/", "military", "en/", {"s2-1"}, 1),
+    ],
+)
+def test_search_finds_the_clause(page, base_url, start, query, page_path, expected, top):
+    results = search(page, base_url, start, query)
+    assert results[0] == page_path, results[:5]  # the license text itself comes first
+    assert expected <= set(clauses_on(results, page_path)[:top]), results[:8]
+
+
+def test_search_result_opens_the_clause(page, base_url):
+    search(page, base_url, "en/", "military")
+    page.locator(".md-search-result__link[href*='#s2-1']").first.click()
+    page.wait_for_url("**/en/**#s2-1")
+    assert 60 <= page.locator("#s2-1").bounding_box()["y"] <= 200
+
+
+def test_opening_an_anchor_scrolls_to_the_clause(page, base_url):
+    page.goto(base_url + "en/#s4-3-iii")
+    page.wait_for_timeout(200)
+    box = page.locator("#s4-3-iii").bounding_box()
+    assert 0 <= box["y"] <= 200
+    assert page.evaluate("window.scrollY") > 1000
+
+
+@pytest.mark.parametrize("start,link,end", [("zh/#s2-2", "English", "en/#s2-2"), ("en/#s4-3-ix", "中文", "zh/#s4-3-ix")])
+def test_language_switch_keeps_the_anchor(page, base_url, start, link, end):
+    page.goto(base_url + start)
+    page.locator(".license-switch a", has_text=link).click()
+    page.wait_for_url(base_url + end)
+    assert page.locator("html").get_attribute("lang") == ("en" if end.startswith("en") else "zh-Hans")
+    assert 0 <= page.locator("#" + end.split("#")[1]).bounding_box()["y"] <= 200
+
+
+def test_language_switch_keeps_the_clause_in_view_without_a_hash(page, base_url):
+    page.goto(base_url + "zh/")
+    page.locator("#s4-5").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, document.getElementById('s4-5').getBoundingClientRect().top - 70)")
+    page.locator(".license-switch a", has_text="English").click()
+    page.wait_for_url(base_url + "en/#s4-5")
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_term_shows_its_definition(page, base_url, how):
+    page.goto(base_url + "en/#s2-2")
+    term = page.locator("#s2-2 ~ p a.term[href='#s1-model-derivatives']")
+    getattr(term, how)()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().startswith("“Model Derivatives” means all modifications of the Model")
+
+
+def test_reference_leads_to_its_target(page, base_url):
+    page.goto(base_url + "zh/#s2-2")
+    page.locator("#s2-2 ~ p a.ref", has_text="附则").click()
+    page.wait_for_url("**/zh/#appendix")
+
+
+@pytest.mark.parametrize("path", ["", "zh/", "en/", "parallel/", "notes/", "downloads/", "no-such-page/"])
+def test_no_console_errors_and_no_other_origin(page, base_url, path):
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    if path != "no-such-page/":
+        assert page.errors == []
+    assert [u for u in page.requests if not u.startswith(base_url)] == []
+
+
+def test_parallel_view_stacks_on_a_narrow_screen(page, base_url):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(base_url + "parallel/#s2-2")
+    zh, en = page.locator("#s2-2 .parallel-cell").all()
+    assert zh.bounding_box()["y"] < en.bounding_box()["y"]
+    assert abs(zh.bounding_box()["x"] - en.bounding_box()["x"]) < 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_print_keeps_numbers_and_drops_navigation(page, base_url):
+    page.goto(base_url + "zh/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator("#s4-3-iii .clause-number").inner_text() == "(ii)"
+    assert page.evaluate("getComputedStyle(document.querySelector('#s4-3-iii .clause-number'), '::before').content") == "none"
