@@ -77,7 +77,7 @@ def _targets(site: Path):
 
 def test_internal_links_and_anchors_resolve(site):
     broken = []
-    for rel, el, url in _targets(site):
+    for rel, _el, url in _targets(site):
         if not url.startswith(SITE_URL):
             continue
         target, fragment = urldefrag(url)
