@@ -30,6 +30,9 @@ test: $(STAMP) browser
 	$(PY) -m ruff format --check scripts tests
 	$(PY) -m pytest
 
+bench: $(STAMP) browser
+	$(PY) scripts/bench.py
+
 lint: $(STAMP)
 	$(PY) -m ruff format scripts tests
 	$(PY) -m ruff check --fix scripts tests
