@@ -6,7 +6,9 @@ the generated pages, fills the hand-written ones and sets each page's language.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,14 +18,24 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from licensekit import checks, pages  # noqa: E402
+from licensekit import checks, export, pages  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
 
 
+def source_date() -> str:
+    """Seconds since the epoch of the last commit: sitemap dates follow the sources, not the clock."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
 def on_config(config):
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
     lic = load(ROOT / "license")
     findings = checks.run(lic)
     bad = checks.errors(findings)
@@ -38,13 +50,17 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for src, content in pages.text_pages(state["license"]).items():
+    lic = state["license"]
+    for src, content in pages.text_pages(lic).items():
         files.append(File.generated(config, src, content=content))
+    state["downloads"] = export.downloads(lic, config.site_url, ROOT / "license" / "schema")
+    for download in state["downloads"]:
+        files.append(File.generated(config, download.path, content=download.content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    return pages.fill(markdown, state["license"])
+    return pages.fill(markdown, state["license"], downloads=pages.downloads_table(state["downloads"]))
 
 
 HTML_LANG = re.compile(r'<html lang="[^"]*"')

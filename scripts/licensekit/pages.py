@@ -150,6 +150,14 @@ PARTS = {
 PLACEHOLDER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
-def fill(markdown: str, lic: License) -> str:
+def downloads_table(downloads) -> str:
+    """Each download with what it is, its size and its SHA-256."""
+    rows = ["| file | what | size | SHA-256 |", "| --- | --- | --- | --- |"]
+    for d in downloads:
+        rows.append(f"| [`/{d.path}`]({d.path}) | {d.description} | {len(d.content):,} bytes | `{d.sha256}` |")
+    return "\n".join(rows) + "\n"
+
+
+def fill(markdown: str, lic: License, **extra: str) -> str:
     """Replace each `<!-- licensekit:NAME -->` in a hand-written page with its part."""
-    return PLACEHOLDER.sub(lambda m: PARTS[m.group(1)](lic), markdown)
+    return PLACEHOLDER.sub(lambda m: extra[m.group(1)] if m.group(1) in extra else PARTS[m.group(1)](lic), markdown)
