@@ -23,7 +23,7 @@ serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	$(PY) -m mkdocs build --strict
+	$(PY) scripts/build.py site
 
 test: $(STAMP) browser
 	$(PY) -m ruff check scripts tests

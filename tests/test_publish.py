@@ -1,0 +1,75 @@
+"""Nothing broken is published: the build refuses every broken source, and a failed
+build leaves the previous site as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casebook import ROOT, Case, broken_copy, cases
+
+CASES = cases()
+
+
+def project_copy(dest: Path) -> Path:
+    """The project's site inputs, without the license sources, copied to `dest`."""
+    dest.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", dest)
+    for name in ("docs", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, str(project / "scripts" / "build.py"), str(site)]
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=project)
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_build_refuses_broken_source(case: Case, tmp_path):
+    project = project_copy(tmp_path / "project")
+    broken_copy(case, project / "license")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "license/" + case.expected_line(project / "license") in result.stdout, result.stdout[-2000:]
+    assert not (tmp_path / "site").exists()
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path):
+    project = project_copy(tmp_path / "project")
+    shutil.copytree(ROOT / "license", project / "license")
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    before = digest(site)
+    zh = project / "license" / "zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("收入损失", "收入损夫"), encoding="utf-8")
+    result = run_build(project, site)
+    assert result.returncode != 0
+    assert "TEXT-CHANGED s4-3-i" in result.stdout
+    assert digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no half-built folder is left
+
+
+def test_failure_after_writing_started_keeps_the_previous_site(tmp_path):
+    project = project_copy(tmp_path / "project")
+    shutil.copytree(ROOT / "license", project / "license")
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    before = digest(site)
+    # A broken link in a hand-written page fails `--strict` only once pages are built.
+    notes = project / "docs" / "notes.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n[gone](missing.md)\n", encoding="utf-8")
+    assert run_build(project, site).returncode != 0
+    assert digest(site) == before
