@@ -12,6 +12,12 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Debian's chromium for the browser tests (Playwright cannot download browsers here).
 browser:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
@@ -25,12 +31,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/build.py site
 
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 	$(PY) -m pytest
 
-bench: $(STAMP) browser
+bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py
 
 lint: $(STAMP)

@@ -1,6 +1,9 @@
 // Keep the clause when switching language: /zh/#s2-2 -> /en/#s2-2.
 (function () {
   "use strict";
+  // Material's search dialog has no accessible name.
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   // The clause nearest the top of the window, for a reader who scrolled without a hash.
   function currentClause() {
     var heads = document.querySelectorAll(".license-text [id], .parallel-row[id]");
