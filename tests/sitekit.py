@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import subprocess
@@ -39,10 +41,29 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `directory` on a free loopback port; returns the server and its base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+class _Gzip(_Quiet):
+    """Compresses text as a static host would, for measurements of what readers receive."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or not (kind.startswith("text/") or kind.endswith(("json", "javascript", "xml"))):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, port: int = 0, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `directory` on a loopback port (a free one by default); returns the server and its base URL."""
+    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -21,7 +21,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import LANGS, Clause, Document, Finding, License, Paragraph, Span
-from .sources import read_text, read_yaml
+from .sources import Loader, read_text, read_yaml
 
 ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
 NUMBER = re.compile(r"^(\([0-9A-Za-z一二三四五六七八九十]+\)|[0-9A-Za-z]{1,6}[.．]|[一二三四五六七八九十]+[、.．])\s*")
@@ -100,7 +100,7 @@ def _cid(clause: Clause | None) -> str:
 
 def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[Finding]:
     try:
-        meta = yaml.safe_load(content)
+        meta = yaml.load(content, Loader=Loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = line + 1 + (mark.line if mark else 0)

@@ -67,19 +67,22 @@ class Renderer:
 
     # -- inline -------------------------------------------------------------
 
-    def span(self, span: Span, lang: str, anchors: bool) -> str:
+    def span(self, span: Span, lang: str, anchors: bool, tips: bool = True) -> str:
         text = escape(span.text) if lang == "zh-Hans" else zh_spans(escape(span.text))
         if span.kind == "text":
             return text
         if span.kind == "defterm":
             ident = f' id="{span.target}"' if anchors else ""
             return f'<dfn{ident} class="term-definition">{text}</dfn>'
+        kind = "term" if span.kind == "term" else "ref"
+        if not tips:
+            return f'<a class="{kind}" href="#{span.target}">{text}</a>'
         if span.kind == "term":
-            tip = escape(self.defs[lang].get(span.target, ""))
-            return f'<a class="term" href="#{span.target}" title="{tip}">{text}</a>'
-        target = self.headings[lang].get(span.target)
-        tip = escape(f"{label(self.lic, span.target)} {target.heading}" if target else span.target)
-        return f'<a class="ref" href="#{span.target}" title="{tip}">{text}</a>'
+            tip = self.defs[lang].get(span.target, "")
+        else:
+            target = self.headings[lang].get(span.target)
+            tip = f"{label(self.lic, span.target)} {target.heading}" if target else span.target
+        return f'<a class="{kind}" href="#{span.target}" title="{escape(tip)}">{text}</a>'
 
     def marks(self, clause: Clause, lang: str) -> str:
         out = []
@@ -104,8 +107,8 @@ class Renderer:
         link = f'<a class="headerlink" href="#{clause.id}" title="{UI[lang]["permalink"]}">#{clause.id}</a>'
         return f"<h{level}{ident}>{' '.join(parts)} {link}</h{level}>"
 
-    def body(self, clause: Clause, lang: str, anchors: bool) -> str:
-        paras = ["".join(self.span(s, lang, anchors) for s in p.spans) for p in clause.paragraphs]
+    def body(self, clause: Clause, lang: str, anchors: bool, tips: bool = True) -> str:
+        paras = ["".join(self.span(s, lang, anchors, tips) for s in p.spans) for p in clause.paragraphs]
         marks = self.marks(clause, lang)
         if marks and paras:
             paras[-1] += marks
@@ -162,8 +165,9 @@ class Renderer:
             cells = []
             for c, lang in ((clause, "zh-Hans"), (twin, "en")):
                 # Only the Chinese cell carries inline anchors, so that each ID is unique.
-                anchors = lang == "zh-Hans"
-                body = self.body(c, lang, anchors)
+                # No tooltips: each definition is in view in both languages, and hundreds of
+                # them would slow the page down.
+                body = self.body(c, lang, anchors=lang == "zh-Hans", tips=False)
                 cells.append(f'<div class="parallel-cell" lang="{lang}">{self.heading(c, lang, False)}{body}</div>')
             rows.append(
                 f'<div class="parallel-row parallel-row--{clause.kind} level-{clause.level}" id="{clause.id}">{"".join(cells)}</div>'

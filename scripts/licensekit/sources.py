@@ -10,6 +10,8 @@ import yaml
 from .model import Finding
 
 BOM = b"\xef\xbb\xbf"
+# libyaml's loader when present: the same results, several times faster.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_text(path: Path) -> tuple[str | None, list[Finding]]:
@@ -43,14 +45,17 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[Finding]]:
     text, findings = read_text(path)
     if text is None:
         return None, {}, findings
+    loader = Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(err, "problem", None) or str(err)
         return None, {}, findings + [Finding(path, line, "YAML-SYNTAX", "", f"invalid YAML: {problem}")]
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines)
