@@ -34,7 +34,7 @@ ROUNDS = 5
 
 def report(name: str, value: str, goal: str, ok: bool | None) -> None:
     verdict = "n/a" if ok is None else "ok" if ok else "MISSED"
-    print(f"{name:<44} {value:>16}   goal {goal:<14} {verdict}")
+    print(f"{name:<52} {value:>10}   goal {goal:<10} {verdict}")
 
 
 def bare_project(dest: Path) -> Path:

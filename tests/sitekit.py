@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import os
 import subprocess
 import sys
@@ -49,7 +49,11 @@ class _Gzip(_Quiet):
         if path.is_dir():
             path = path / "index.html"
         kind = self.guess_type(str(path))
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or not (kind.startswith("text/") or kind.endswith(("json", "javascript", "xml"))):
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.is_file()
+            or not (kind.startswith("text/") or kind.endswith(("json", "javascript", "xml")))
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)
@@ -70,7 +74,7 @@ def serve(directory: Path, port: int = 0, compress: bool = False) -> tuple[http.
 
 @functools.cache
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "xml" if path.suffix == ".xml" else "lxml")
 
 
 def html_pages(site: Path) -> list[Path]:

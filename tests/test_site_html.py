@@ -137,3 +137,21 @@ def test_parallel_cells_carry_their_language(site, lic):
     for clause in lic.zh.clauses:
         cells = doc.find(id=clause.id).select(".parallel-cell")
         assert [c["lang"] for c in cells] == ["zh-Hans", "en"]
+
+
+def test_404_page(site):
+    doc = soup(site / "404.html")
+    assert "404" in doc.select_one("article").get_text()
+    assert doc.html["lang"] == "en"
+
+
+def test_sitemap_dates_come_from_the_last_commit(site):
+    import subprocess
+    from datetime import UTC, datetime
+
+    from casebook import ROOT
+
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    day = datetime.fromtimestamp(int(stamp), UTC).strftime("%Y-%m-%d")
+    dates = {el.get_text() for el in soup(site / "sitemap.xml").find_all("lastmod")}
+    assert dates == {day}

@@ -104,7 +104,8 @@ class Renderer:
         if clause.caption:
             parts.append(f'<span class="clause-caption">{escape(clause.caption)}</span>')
         ident = f' id="{clause.id}"' if anchors else ""
-        link = f'<a class="headerlink" href="#{clause.id}" title="{UI[lang]["permalink"]}">#{clause.id}</a>'
+        # aria-label, not title: a tooltip on every heading would only slow the page.
+        link = f'<a class="headerlink" href="#{clause.id}" aria-label="{UI[lang]["permalink"]} #{clause.id}">#{clause.id}</a>'
         return f"<h{level}{ident}>{' '.join(parts)} {link}</h{level}>"
 
     def body(self, clause: Clause, lang: str, anchors: bool, tips: bool = True) -> str:
