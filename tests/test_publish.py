@@ -47,12 +47,17 @@ def test_build_refuses_broken_source(case: Case, tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-def test_failed_build_keeps_the_previous_site(tmp_path):
+def built_project(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A copy of the project with a good site built from it, and that site's digest."""
     project = project_copy(tmp_path / "project")
     shutil.copytree(ROOT / "license", project / "license")
     site = tmp_path / "site"
     assert run_build(project, site).returncode == 0
-    before = digest(site)
+    return project, site, digest(site)
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path):
+    project, site, before = built_project(tmp_path)
     zh = project / "license" / "zh.md"
     zh.write_text(zh.read_text(encoding="utf-8").replace("收入损失", "收入损夫"), encoding="utf-8")
     result = run_build(project, site)
@@ -63,11 +68,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
 
 
 def test_failure_after_writing_started_keeps_the_previous_site(tmp_path):
-    project = project_copy(tmp_path / "project")
-    shutil.copytree(ROOT / "license", project / "license")
-    site = tmp_path / "site"
-    assert run_build(project, site).returncode == 0
-    before = digest(site)
+    project, site, before = built_project(tmp_path)
     # A broken link in a hand-written page fails `--strict` only once pages are built.
     notes = project / "docs" / "notes.md"
     notes.write_text(notes.read_text(encoding="utf-8") + "\n[gone](missing.md)\n", encoding="utf-8")

@@ -78,10 +78,8 @@ def _absolute(html: str, base: str, page: str) -> str:
 def license_json(lic: License, base: str) -> dict:
     r = Renderer(lic)
     meta = lic.metadata
-    en_by_id = lic.en.by_id()
     clauses = []
-    for zh in lic.zh.clauses:
-        en = en_by_id[zh.id]
+    for zh, en in lic.pairs():
         pair = {"zh-Hans": zh, "en": en}
         clauses.append(
             {

@@ -141,6 +141,11 @@ class License:
             keys = keys[:-1]
         return table.get(keys, 1)
 
+    def pairs(self):
+        """Each clause present in both languages, as (Chinese, English), in Chinese order."""
+        en = self.en.by_id()
+        return [(zh, en[zh.id]) for zh in self.zh.clauses if zh.id in en]
+
     def terms_by_id(self) -> dict[str, dict[str, Any]]:
         return {t["id"]: t for t in self.glossary}
 

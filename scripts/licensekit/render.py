@@ -159,10 +159,8 @@ class Renderer:
 
     def parallel_page(self) -> str:
         zh, en = self.lic.zh, self.lic.en
-        en_by_id = en.by_id()
         rows = []
-        for clause in zh.clauses:
-            twin = en_by_id[clause.id]
+        for clause, twin in self.lic.pairs():
             cells = []
             for c, lang in ((clause, "zh-Hans"), (twin, "en")):
                 # Only the Chinese cell carries inline anchors, so that each ID is unique.

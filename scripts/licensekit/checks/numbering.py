@@ -33,11 +33,7 @@ def check(lic: License) -> list[Finding]:
     logical: dict[str, dict[str, str]] = {}
     for doc in (lic.zh, lic.en):
         found += _sequence(doc, allowed if doc.lang == "zh-Hans" else {}, logical.setdefault(doc.lang, {}))
-    zh_by_id = lic.zh.by_id()
-    for clause in lic.en.clauses:
-        twin = zh_by_id.get(clause.id)
-        if twin is None:
-            continue
+    for twin, clause in lic.pairs():
         zh_n, en_n = logical["zh-Hans"].get(clause.id, ""), logical["en"].get(clause.id, "")
         if bool(twin.number) != bool(clause.number):
             found.append(

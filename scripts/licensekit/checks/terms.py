@@ -1,11 +1,10 @@
-"""Defined terms: defined once per language as the glossary says, marked alike, and used."""
+"""Defined terms: defined once per language as the glossary says, in allowed forms, and used."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import Document, Finding, License
-from .refs import _diff
 
 # “Term” means … / “术语”是指 …, with an optional alternative form in parentheses.
 DEFINES = re.compile(r"^“([^”]+)”(?:\s*\((?:或|or )“[^”]+”\))?\s*(?:是指|means)")
@@ -25,13 +24,6 @@ def check(lic: License) -> list[Finding]:
     for doc in (lic.zh, lic.en):
         found += _definitions(lic, doc, glossary)
         found += _uses(lic, doc, glossary)
-    zh_by_id = lic.zh.by_id()
-    for clause in lic.en.clauses:
-        twin = zh_by_id.get(clause.id)
-        if twin is not None:
-            missing, extra = sorted(set(twin.terms) - set(clause.terms)), sorted(set(clause.terms) - set(twin.terms))
-            if missing or extra:
-                found.append(Finding(lic.en.path, clause.line, "TERM-MISMATCH", clause.id, _diff("term uses", missing, extra)))
     return found
 
 
