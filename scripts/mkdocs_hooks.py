@@ -15,6 +15,7 @@ from pathlib import Path
 import jieba
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -57,6 +58,16 @@ def on_files(files, config):
     for download in state["downloads"]:
         files.append(File.generated(config, download.path, content=download.content))
     return files
+
+
+TOC_LANG = {"zh.md": "zh-Hans", "en.md": "en", "parallel.md": "en"}
+
+
+def on_page_content(html, page, config, files):
+    lang = TOC_LANG.get(page.file.src_uri)
+    if lang:
+        page.toc = get_toc(pages.toc(state["license"], lang))
+    return html
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -155,3 +155,11 @@ def test_sitemap_dates_come_from_the_last_commit(site):
     day = datetime.fromtimestamp(int(stamp), UTC).strftime("%Y-%m-%d")
     dates = {el.get_text() for el in soup(site / "sitemap.xml").find_all("lastmod")}
     assert dates == {day}
+
+
+@pytest.mark.parametrize("name,first", [("zh", "一、 定义"), ("en", "I. Definitions")])
+def test_table_of_contents_lists_the_sections(site, name, first):
+    toc = page(site, name).select_one(".md-sidebar--secondary nav.md-nav--secondary")
+    links = [(a["href"], a.get_text(" ", strip=True)) for a in toc.select("a.md-nav__link")]
+    assert [href for href, _ in links] == ["#s1", "#s2", "#s3", "#s4", "#s5", "#appendix"]
+    assert links[0][1] == first

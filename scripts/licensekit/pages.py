@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 
 from .cite import label
 from .model import License
@@ -44,6 +45,18 @@ def text_pages(lic: License) -> dict[str, str]:
         + r.parallel_page()
         + "\n",
     }
+
+
+def toc(lic: License, lang: str) -> list[dict]:
+    """The table of contents of a text page: the title and its sections.
+
+    Levels are those of the headings (h1, h2), as a Markdown toc extension gives them.
+    Clauses are left out: the theme prints the table twice, and they would add a fifth
+    to the page's weight.
+    """
+    doc = lic.docs[lang]
+    sections = [{"level": 2, "id": c.id, "name": escape(c.heading), "children": []} for c in doc.clauses if c.level == 2]
+    return [{"level": 1, "id": "title", "name": escape(doc.title), "children": sections}]
 
 
 def search_words(lic: License) -> list[str]:
