@@ -141,6 +141,10 @@ class License:
             keys = keys[:-1]
         return table.get(keys, 1)
 
+    def notice(self, lang: str) -> str:
+        """The notice that goes with a language's text: its authority, or that it is unofficial."""
+        return next((x.get("notice", "") for x in self.metadata.get("languages", []) if x.get("tag") == lang), "")
+
     def pairs(self):
         """Each clause present in both languages, as (Chinese, English), in Chinese order."""
         en = self.en.by_id()

@@ -17,13 +17,11 @@ UI = {
         "captions": "斜体小标题为本站编者所加，不属于协议原文。",
         "permalink": "本条款的链接",
         "erratum": "原文如此",
-        "switch": "语言",
     },
     "en": {
         "captions": "Captions in italics are ours; they are not part of the license.",
         "permalink": "Link to this clause",
         "erratum": "erratum",
-        "switch": "Language",
     },
 }
 PAGES = (("zh-Hans", "zh", "中文"), ("en", "en", "English"), ("", "parallel", '<span lang="zh-Hans">对照</span> · Parallel'))
@@ -34,13 +32,6 @@ HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*[\u3400-\u9fff]
 def zh_spans(html: str) -> str:
     """Mark runs of Chinese inside non-Chinese text as `lang="zh-Hans"`."""
     return HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', html)
-
-
-def _notice(lic: License, lang: str) -> str:
-    for entry in lic.metadata.get("languages", []):
-        if entry.get("tag") == lang:
-            return entry.get("notice", "")
-    return ""
 
 
 def _definitions(lic: License, doc: Document) -> dict[str, str]:
@@ -144,7 +135,7 @@ class Renderer:
         return f'<nav class="license-switch" aria-label="Language · 语言">{" · ".join(links)}</nav>'
 
     def notice(self, lang: str) -> str:
-        return f'<p class="license-notice">{escape(_notice(self.lic, lang))} {UI[lang]["captions"]}</p>'
+        return f'<p class="license-notice">{escape(self.lic.notice(lang))} {UI[lang]["captions"]}</p>'
 
     def text_page(self, lang: str) -> str:
         doc = self.lic.docs[lang]
