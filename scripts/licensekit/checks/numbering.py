@@ -35,26 +35,13 @@ def check(lic: License) -> list[Finding]:
         found += _sequence(doc, allowed if doc.lang == "zh-Hans" else {}, logical.setdefault(doc.lang, {}))
     for twin, clause in lic.pairs():
         zh_n, en_n = logical["zh-Hans"].get(clause.id, ""), logical["en"].get(clause.id, "")
+        problem = ""
         if bool(twin.number) != bool(clause.number):
-            found.append(
-                Finding(
-                    lic.en.path,
-                    clause.line,
-                    "NUM-MISMATCH",
-                    clause.id,
-                    f"numbered {clause.number!r} here but {twin.number!r} in the zh-Hans text",
-                )
-            )
+            problem = f"numbered {clause.number!r} here but {twin.number!r} in the zh-Hans text"
         elif zh_n and en_n and _value(zh_n) != _value(en_n):
-            found.append(
-                Finding(
-                    lic.en.path,
-                    clause.line,
-                    "NUM-MISMATCH",
-                    clause.id,
-                    f"number {clause.number} does not match {twin.number} in the zh-Hans text",
-                )
-            )
+            problem = f"number {clause.number} does not match {twin.number} in the zh-Hans text"
+        if problem:
+            found.append(Finding(lic.en.path, clause.line, "NUM-MISMATCH", clause.id, problem))
     return found
 
 
