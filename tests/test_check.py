@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from casebook import LICENSE, ROOT
+import pytest
+
+from casebook import LICENSE, ROOT, broken_copy, cases
 from licensekit import checks
 from licensekit.model import Finding
 
@@ -53,3 +55,12 @@ def test_unused_term_is_a_warning_only(tmp_path):
     result = run_cli(str(root))
     assert result.returncode == 0, result.stderr
     assert f"{root}/glossary.yaml:10: TERM-UNUSED s1-data: “Data” is never marked as used in the en text" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", ["text-changed", "id-duplicate", "id-missing", "ref-missing-clause"])
+def test_cli_refuses_the_four_common_mistakes(name, tmp_path):
+    case = next(c for c in cases() if c.name == name)
+    root = broken_copy(case, tmp_path / "license")
+    result = run_cli(str(root))
+    assert result.returncode == 1
+    assert any(line.startswith(f"{root}/" + case.expected_line(root)) for line in result.stderr.splitlines()), result.stderr
