@@ -71,7 +71,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return pages.fill(markdown, state["license"], downloads=pages.downloads_table(state["downloads"]))
+    extra = {"downloads": pages.downloads_table(state["downloads"]), "cite-urls": pages.cite_urls(config.site_url)}
+    return pages.fill(markdown, state["license"], **extra)
 
 
 HTML_LANG = re.compile(r'<html lang="[^"]*"')

@@ -163,3 +163,8 @@ def test_table_of_contents_lists_the_sections(site, name, first):
     links = [(a["href"], a.get_text(" ", strip=True)) for a in toc.select("a.md-nav__link")]
     assert [href for href, _ in links] == ["#s1", "#s2", "#s3", "#s4", "#s5", "#appendix"]
     assert links[0][1] == first
+
+
+def test_citation_examples_use_the_site_address(site):
+    codes = [c.get_text() for c in page(site, "notes").select("#how-to-cite ~ ul code")][:3]
+    assert codes == [SITE_URL + "zh/#s2-2", SITE_URL + "en/#s2-2", SITE_URL + "parallel/#s2-2"]

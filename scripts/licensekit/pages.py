@@ -163,6 +163,12 @@ PARTS = {
 PLACEHOLDER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
+def cite_urls(base: str, clause_id: str = "s2-2") -> str:
+    """The addresses of one clause on each page, for the notes on citing."""
+    rows = (("Chinese (authoritative)", "zh"), ("English", "en"), ("both side by side", "parallel"))
+    return "\n".join(f"- {name}: `{base}{page}/#{clause_id}`" for name, page in rows) + "\n"
+
+
 def downloads_table(downloads) -> str:
     """Each download with what it is, its size and its SHA-256."""
     rows = ["| file | what | size | SHA-256 |", "| --- | --- | --- | --- |"]
