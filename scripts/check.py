@@ -1,7 +1,8 @@
-"""Check the license sources: `python scripts/check.py [LICENSE_DIR]`.
+"""Check the license sources: `python scripts/check.py [--all] [LICENSE_DIR]`.
 
 Prints one line per problem, `path:line: CODE clause-id: message`, and exits 1 if any
-is an error. Warnings are printed but do not fail.
+is an error. Warnings are printed but do not fail; informational findings (defined
+terms used without being marked) only with `--all`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else ROOT / "license"
+    show_info = "--all" in argv
+    args = [a for a in argv if a != "--all"]
+    root = Path(args[0]) if args else ROOT / "license"
     findings = checks.run(load(root))
     for finding in findings:
+        if finding.level == "info" and not show_info:
+            continue
         print(finding.format(Path.cwd()), file=sys.stderr if finding.level == "error" else sys.stdout)
     bad = checks.errors(findings)
     if bad:

@@ -99,7 +99,7 @@ class Finding:
     code: str
     clause: str
     message: str
-    level: str = "error"  # "error" | "warning"
+    level: str = "error"  # "error" | "warning" | "info"
 
     def format(self, root: Path | None = None) -> str:
         path = self.path
