@@ -25,8 +25,7 @@ from pathlib import Path
 from licensekit.parse import load
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from sitekit import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ROUNDS = 5

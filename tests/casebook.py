@@ -42,16 +42,21 @@ def cases() -> list[Case]:
     return out
 
 
-def broken_copy(case: Case, dest: Path) -> Path:
-    """Copy `license/` to `dest` and apply the case's edits; each find must match once."""
+def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
+    """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once."""
     shutil.copytree(LICENSE, dest)
-    for edit in case.edits:
+    for edit in edits:
         path = dest / edit["file"]
         text = path.read_text(encoding="utf-8")
         if "find" in edit:
-            assert text.count(edit["find"]) == 1, f"{case.name}: {edit['find']!r} must occur once in {edit['file']}"
+            assert text.count(edit["find"]) == 1, f"{name}: {edit['find']!r} must occur once in {edit['file']}"
             text = text.replace(edit["find"], edit["replace"])
         data = text.replace("\n", "\r\n") if edit.get("crlf") else text
         raw = data.encode(edit.get("encoding", "utf-8"))
         path.write_bytes(b"\xef\xbb\xbf" + raw if edit.get("bom") else raw)
     return dest
+
+
+def broken_copy(case: Case, dest: Path) -> Path:
+    """Copy `license/` to `dest` with the case's edits applied."""
+    return edited_copy(dest, case.edits, case.name)

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import functools
-import gzip
-import http.server
-import io
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from casebook import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from localsite import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (re-exported for the tests)
 
 
 def build(dest: Path, config: Path | None = None) -> subprocess.CompletedProcess:
@@ -34,42 +21,6 @@ def build(dest: Path, config: Path | None = None) -> subprocess.CompletedProcess
     if config is not None:
         cmd += ["--config-file", str(config)]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class _Gzip(_Quiet):
-    """Compresses text as a static host would, for measurements of what readers receive."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        kind = self.guess_type(str(path))
-        if (
-            "gzip" not in self.headers.get("Accept-Encoding", "")
-            or not path.is_file()
-            or not (kind.startswith("text/") or kind.endswith(("json", "javascript", "xml")))
-        ):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(directory: Path, port: int = 0, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `directory` on a loopback port (a free one by default); returns the server and its base URL."""
-    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @functools.cache

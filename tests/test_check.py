@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from casebook import LICENSE, ROOT, broken_copy, cases
+from casebook import LICENSE, ROOT, broken_copy, cases, edited_copy
 from licensekit import checks
 from licensekit.model import Finding
 
@@ -27,12 +27,7 @@ def test_cli_exits_0_on_real_sources():
 
 
 def test_cli_reports_path_line_code_clause(tmp_path):
-    import shutil
-
-    root = tmp_path / "license"
-    shutil.copytree(LICENSE, root)
-    zh = root / "zh.md"
-    zh.write_text(zh.read_text(encoding="utf-8").replace("[附则](#appendix)", "[附则](#appendx)"), encoding="utf-8")
+    root = edited_copy(tmp_path / "license", [{"file": "zh.md", "find": "[附则](#appendix)", "replace": "[附则](#appendx)"}])
     result = run_cli(str(root))
     assert result.returncode == 1
     assert f"{root}/zh.md:70: REF-BROKEN s2-2: reference [附则](#appendx): no clause has this ID" in result.stderr.splitlines()
@@ -45,13 +40,11 @@ def test_warnings_do_not_fail():
 
 
 def test_unused_term_is_a_warning_only(tmp_path):
-    import shutil
-
-    root = tmp_path / "license"
-    shutil.copytree(LICENSE, root)
-    for name, old, new in (("zh.md", "训练[数据](#s1-data)", "训练数据"), ("en.md", "training [Data](#s1-data)", "training Data")):
-        path = root / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    edits = [
+        {"file": "zh.md", "find": "训练[数据](#s1-data)", "replace": "训练数据"},
+        {"file": "en.md", "find": "training [Data](#s1-data)", "replace": "training Data"},
+    ]
+    root = edited_copy(tmp_path / "license", edits)
     result = run_cli(str(root))
     assert result.returncode == 0, result.stderr
     assert f"{root}/glossary.yaml:10: TERM-UNUSED s1-data: “Data” is never marked as used in the en text" in result.stdout.splitlines()
@@ -67,12 +60,7 @@ def test_cli_refuses_the_four_common_mistakes(name, tmp_path):
 
 
 def test_duplicate_heading_is_a_warning(tmp_path):
-    import shutil
-
-    root = tmp_path / "license"
-    shutil.copytree(LICENSE, root)
-    en = root / "en.md"
-    en.write_text(en.read_text(encoding="utf-8").replace("*Governing law*", "*Final interpretation*"), encoding="utf-8")
+    root = edited_copy(tmp_path / "license", [{"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"}])
     result = run_cli(str(root))
     assert result.returncode == 0, result.stderr
     expected = f"{root}/en.md:166: HEADING-DUPLICATE s5-2: heading “Final interpretation” is also used by s5-1"

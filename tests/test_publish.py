@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook import ROOT, Case, broken_copy, cases
+from casebook import ROOT, Case, broken_copy, cases, edited_copy
 
 CASES = cases()
 
@@ -58,8 +58,8 @@ def built_project(tmp_path: Path) -> tuple[Path, Path, str]:
 
 def test_failed_build_keeps_the_previous_site(tmp_path):
     project, site, before = built_project(tmp_path)
-    zh = project / "license" / "zh.md"
-    zh.write_text(zh.read_text(encoding="utf-8").replace("收入损失", "收入损夫"), encoding="utf-8")
+    shutil.rmtree(project / "license")
+    edited_copy(project / "license", [{"file": "zh.md", "find": "收入损失", "replace": "收入损夫"}])
     result = run_build(project, site)
     assert result.returncode != 0
     assert "TEXT-CHANGED s4-3-i" in result.stdout
