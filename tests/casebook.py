@@ -1,8 +1,22 @@
-"""Broken-source cases: edits to a copy of `license/` and the finding each must cause."""
+"""Broken-source cases: edits to a copy of `license/` and the exact findings each must cause.
+
+A case is a YAML file in `tests/corpus/`:
+
+    description: what the edit does
+    edits: [{file: zh.md, find: "…", replace: "…"}]
+    expect:                       # every error finding, exactly; none more
+      - {file: zh.md, at: "text on the line", code: TEXT-CHANGED, clause: s4-3-i, message: "…"}
+
+`at` locates the line by text in the broken copy, so unrelated edits to the sources do
+not move it; `line` gives a number instead. Cases under `tests/corpus/good/` expect no
+error at all. `python tests/casebook.py NAME…` prints what a case yields today, for
+writing a new case; an expectation is reviewed by hand, never copied blindly.
+"""
 
 from __future__ import annotations
 
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,27 +33,34 @@ class Case:
     name: str
     description: str
     edits: list[dict]
-    expect: dict
+    expect: list[dict]
 
-    def expected_line(self, root: Path) -> str:
-        """The start of the finding: `file:line: CODE clause:`.
+    def expected_lines(self, root: Path) -> list[str]:
+        """Each expected finding as `file:line: CODE clause: message`, in the broken copy `root`."""
+        return sorted(_expected_line(e, root) for e in self.expect)
 
-        `line` gives the line as a number; `at` as text the line contains, looked up in
-        the broken copy so that unrelated edits to the sources do not move it.
-        """
-        line = self.expect.get("line")
-        if line is None:
-            lines = (root / self.expect["file"]).read_text(encoding="utf-8").split("\n")
-            line = next(n for n, text in enumerate(lines, start=1) if self.expect["at"] in text)
-        return f"{self.expect['file']}:{line}: {self.expect['code']} {self.expect['clause'] or '-'}:"
+
+def _expected_line(expect: dict, root: Path) -> str:
+    line = expect.get("line")
+    if line is None:
+        lines = (root / expect["file"]).read_text(encoding="utf-8", errors="replace").split("\n")
+        line = next(n for n, text in enumerate(lines, start=1) if expect["at"] in text)
+    return f"{expect['file']}:{line}: {expect['code']} {expect.get('clause') or '-'}: {expect['message']}"
+
+
+def _load(path: Path) -> Case:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Case(path.stem, data["description"], data["edits"], data.get("expect") or [])
 
 
 def cases() -> list[Case]:
-    out = []
-    for path in sorted(CORPUS.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out.append(Case(path.stem, data["description"], data["edits"], data["expect"]))
-    return out
+    """The broken cases: each must yield exactly its expected errors."""
+    return [_load(p) for p in sorted(CORPUS.glob("*.yaml"))]
+
+
+def good_cases() -> list[Case]:
+    """Edits that must stay clean: re-wrapping, captions, reordered keys."""
+    return [_load(p) for p in sorted((CORPUS / "good").glob("*.yaml"))]
 
 
 def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
@@ -60,3 +81,37 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
 def broken_copy(case: Case, dest: Path) -> Path:
     """Copy `license/` to `dest` with the case's edits applied."""
     return edited_copy(dest, case.edits, case.name)
+
+
+def actual_lines(root: Path) -> list[str]:
+    """The error findings the checker reports for a license folder, as `file:line: …` lines."""
+    from licensekit import checks
+    from licensekit.parse import load
+
+    return sorted(f.format(root) for f in checks.errors(checks.run(load(root))))
+
+
+def _record(name: str) -> None:
+    import tempfile
+
+    path = next(p for p in (CORPUS / f"{name}.yaml", CORPUS / "good" / f"{name}.yaml") if p.exists())
+    case = _load(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = broken_copy(case, Path(tmp) / "license")
+        found = []
+        for line in actual_lines(root):
+            file, number, rest = line.split(":", 2)
+            code, rest = rest.strip().split(" ", 1)
+            clause, message = rest.split(": ", 1)
+            text = (root / file).read_text(encoding="utf-8", errors="replace").split("\n")[int(number) - 1]
+            first = next(n for n, t in enumerate((root / file).read_text(encoding="utf-8", errors="replace").split("\n"), 1) if text in t)
+            where = {"at": text} if text.strip() and first == int(number) else {"line": int(number)}
+            found.append({"file": file, **where, "code": code, "clause": "" if clause == "-" else clause, "message": message})
+    print(f"# {name}")
+    print(yaml.safe_dump({"expect": found}, allow_unicode=True, sort_keys=False, width=1000))
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "scripts"))
+    for arg in sys.argv[1:]:
+        _record(arg)

@@ -34,9 +34,15 @@ def test_cli_reports_path_line_code_clause(tmp_path):
 
 
 def test_warnings_do_not_fail():
-    warning = Finding(LICENSE / "glossary.yaml", 3, "TERM-UNUSED", "s1-x", "unused", "warning")
+    warning = Finding(LICENSE / "glossary.yaml", 3, "TERM-UNUSED", "s1-x", "unused")
+    assert warning.level == "warning"
     assert checks.errors([warning]) == []
     assert warning.format() == f"{LICENSE}/glossary.yaml:3: TERM-UNUSED s1-x: unused"
+
+
+def test_an_unregistered_code_is_refused_at_once():
+    with pytest.raises(ValueError, match="NO-SUCH-CODE"):
+        Finding(LICENSE / "zh.md", 1, "NO-SUCH-CODE", "", "x")
 
 
 def test_unused_term_is_a_warning_only(tmp_path):
@@ -56,7 +62,8 @@ def test_cli_refuses_the_four_common_mistakes(name, tmp_path):
     root = broken_copy(case, tmp_path / "license")
     result = run_cli(str(root))
     assert result.returncode == 1
-    assert any(line.startswith(f"{root}/" + case.expected_line(root)) for line in result.stderr.splitlines()), result.stderr
+    printed = [line for line in result.stderr.splitlines() if line.startswith(f"{root}/")]
+    assert printed == [f"{root}/{line}" for line in case.expected_lines(root)], result.stderr
 
 
 def test_duplicate_heading_is_a_warning(tmp_path):

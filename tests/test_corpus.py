@@ -1,23 +1,28 @@
-"""Every broken source in tests/corpus/ is refused by the checker with its exact line."""
+"""Every broken source in tests/corpus/ yields exactly its expected errors; every good
+edit in tests/corpus/good/ yields none."""
 
 from __future__ import annotations
 
 import pytest
 
-from casebook import Case, broken_copy, cases
-from licensekit import checks
-from licensekit.parse import load
+from casebook import Case, actual_lines, broken_copy, cases, good_cases
 
 CASES = cases()
+GOOD = good_cases()
 
 
 def test_corpus_is_large_enough():
     assert len(CASES) >= 25
+    assert all(case.expect for case in CASES), [c.name for c in CASES if not c.expect]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_checker_refuses(case: Case, tmp_path):
     root = broken_copy(case, tmp_path / "license")
-    findings = checks.run(load(root))
-    lines = [f.format(root) for f in checks.errors(findings)]
-    assert any(line.startswith(case.expected_line(root)) for line in lines), "\n".join(lines)
+    assert actual_lines(root) == case.expected_lines(root)
+
+
+@pytest.mark.parametrize("case", GOOD, ids=[c.name for c in GOOD])
+def test_good_edit_stays_clean(case: Case, tmp_path):
+    root = broken_copy(case, tmp_path / "license")
+    assert actual_lines(root) == []

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import codes
+
 LANGS = ("zh-Hans", "en")
 AUTHORITATIVE = "zh-Hans"
 
@@ -99,7 +101,17 @@ class Finding:
     code: str
     clause: str
     message: str
-    level: str = "error"  # "error" | "warning" | "info"
+
+    def __post_init__(self) -> None:
+        codes.level(self.code)  # refuse an unregistered code at once
+
+    @property
+    def level(self) -> codes.Level:
+        return codes.level(self.code)
+
+    @property
+    def fatal(self) -> bool:
+        return codes.CODES[self.code].fatal
 
     def format(self, root: Path | None = None) -> str:
         path = self.path

@@ -9,10 +9,15 @@ CHECKS = (ids.check, numbering.check, refs.check, terms.check, pairing.check, st
 
 
 def run(lic: License) -> list[Finding]:
-    """Every finding: those met while parsing, then those of each check, in source order."""
+    """Every finding: those met while parsing, then those of each check, in source order.
+
+    A source that cannot be read (a fatal finding) stops the checks: they would compare
+    against a missing file and bury the one real problem under follow-on errors.
+    """
     found = list(lic.findings)
-    for check in CHECKS:
-        found.extend(check(lic))
+    if not any(f.fatal for f in found):
+        for check in CHECKS:
+            found.extend(check(lic))
     return sorted(set(found), key=lambda f: (str(f.path), f.line, f.code, f.clause, f.message))
 
 

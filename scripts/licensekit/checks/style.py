@@ -24,7 +24,7 @@ def _duplicate_headings(doc: Document) -> list[Finding]:
             continue
         if heading in seen:
             message = f"heading “{heading}” is also used by {seen[heading]}"
-            found.append(Finding(doc.path, clause.line, "HEADING-DUPLICATE", clause.id, message, "warning"))
+            found.append(Finding(doc.path, clause.line, "HEADING-DUPLICATE", clause.id, message))
         seen.setdefault(heading, clause.id)
     return found
 
@@ -52,5 +52,5 @@ def _unmarked_terms(lic: License, doc: Document) -> list[Finding]:
                 text = pattern.sub(" ", text)
         for tid in sorted(hits - set(clause.terms) - set(clause.defines) - {clause.id}):
             message = f"uses “{lic.terms_by_id()[tid].get(doc.lang)}” without marking it"
-            found.append(Finding(doc.path, clause.line, "TERM-UNMARKED", clause.id, message, "info"))
+            found.append(Finding(doc.path, clause.line, "TERM-UNMARKED", clause.id, message))
     return found

@@ -164,7 +164,6 @@ def _uses(lic: License, doc: Document, glossary: dict) -> list[Finding]:
                     "TERM-UNUSED",
                     term.get("id", ""),
                     f"“{term.get(doc.lang)}” is never marked as used in the {doc.lang} text",
-                    "warning",
                 )
             )
     return found

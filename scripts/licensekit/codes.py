@@ -1,0 +1,85 @@
+"""The registry of finding codes: each code once, with its level and what it means.
+
+A `Finding` takes its level from here, so a code cannot be an error in one place and
+a warning in another. The README's table of codes is tested against this registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Code:
+    level: Level
+    summary: str
+    fatal: bool = False  # the source cannot be read: checks that depend on it are skipped
+
+
+def _e(summary: str, fatal: bool = False) -> Code:
+    return Code("error", summary, fatal)
+
+
+CODES: dict[str, Code] = {
+    # reading the sources
+    "FILE-MISSING": _e("a source file is missing or cannot be read", fatal=True),
+    "ENC-UTF8": _e("a source is not valid UTF-8", fatal=True),
+    "ENC-BOM": _e("a source starts with a byte-order mark"),
+    "ENC-CRLF": _e("a source uses CR or CRLF line endings"),
+    "YAML-SYNTAX": _e("a data file is not valid YAML", fatal=True),
+    "YAML-SHAPE": _e("a data file has the wrong top-level shape", fatal=True),
+    "FRONT-MATTER": _e("a text's front matter is missing or wrong"),
+    "STRUCTURE": _e("headings out of place: title, sections and clause levels"),
+    "RAW-HTML": _e("raw HTML in a source"),
+    "BAD-LINK": _e("a link that is not a reference to a clause"),
+    "BAD-ATTR": _e("an attribute other than the clause ID"),
+    "UNSUPPORTED-MARKUP": _e("Markdown outside the supported subset"),
+    # clause IDs
+    "ID-MISSING": _e("a heading has no clause ID"),
+    "ID-FORMAT": _e("a clause ID is not lower-case ASCII words joined by hyphens"),
+    "ID-DUPLICATE": _e("a clause ID is used twice"),
+    "ID-UNPAIRED": _e("a clause ID is in one language only"),
+    "ID-ORDER": _e("clauses are in a different order in the two languages"),
+    "ID-PARENT": _e("a clause sits under a different parent in the two languages"),
+    # numbering
+    "NUM-STYLE": _e("a number is not in its level's numeral style"),
+    "NUM-SEQUENCE": _e("a number skips, repeats or is out of order, without an erratum"),
+    "NUM-MISMATCH": _e("a clause is numbered differently in the two languages"),
+    # references and terms
+    "REF-BROKEN": _e("a reference to a clause that does not exist"),
+    "REF-SELF": _e("a reference to its own clause"),
+    "REF-MISMATCH": _e("a clause has different references in the two languages"),
+    "TERM-UNDEFINED": _e("a defined term is used but never defined"),
+    "TERM-DUPLICATE": _e("a term is defined or listed twice"),
+    "TERM-GLOSSARY": _e("a definition disagrees with the glossary"),
+    "TERM-NOT-IN-GLOSSARY": _e("a term is defined but not in the glossary"),
+    "TERM-FORM": _e("a marked term use is not a form the glossary allows"),
+    "TERM-MISMATCH": _e("a clause uses different defined terms in the two languages"),
+    "TERM-UNUSED": Code("warning", "a glossary term is never marked as used"),
+    "HEADING-DUPLICATE": Code("warning", "two clauses have the same caption or title"),
+    "TERM-UNMARKED": Code("info", "a defined term is used without being marked"),
+    # fidelity and text
+    "TEXT-CHANGED": _e("the Chinese text differs from the original"),
+    "TEXT-DROPPED": _e("text of the original is missing from the Chinese text"),
+    "TEXT-ADDED": _e("the Chinese text has text the original lacks"),
+    "ORIGINAL-HASH": _e("the original's SHA-256 is not the recorded one"),
+    "ERRATUM-STALE": _e("an erratum's printed text is not in its clause"),
+    "TEXT-EMPTY": _e("a clause or section has no text"),
+    "TEXT-UNEXPECTED": _e("a form field carries text"),
+    # data files
+    "META-SCHEMA": _e("metadata.yaml is not valid against its schema"),
+    "DATA-SCHEMA": _e("a data file is not valid against its schema"),
+    "META-CLAUSE": _e("a data file cites a clause that is not in both texts"),
+    "META-TAG": _e("a rule uses a tag that is not defined"),
+}
+
+
+def level(code: str) -> Level:
+    """The level of a registered code; an unregistered code is a programming error."""
+    try:
+        return CODES[code].level
+    except KeyError:
+        raise ValueError(f"finding code {code!r} is not in licensekit.codes.CODES") from None
