@@ -33,7 +33,7 @@ def test_six_application_fields(lic):
         "Name of the applicant’s agent",
         "Applicant’s contact details and address",
         "Contact details of the applicant’s agent",
-        "Derivative works created from the Model",
+        "Details of derivative creation based on the Model",
         "Specific commercial use",
     ]
 
@@ -42,7 +42,7 @@ def test_proper_names(lic):
     en = lic.en.by_id()
     assert "Beijing Baichuan Intelligent Technology Co., Ltd." in en["s1-licensor"].text
     assert "Personal Information Protection Law of the People’s Republic of China" in en["s4-5"].text
-    assert "mainland China" in en["s5-2"].text and "excluding Hong Kong, Macao and Taiwan" in en["s5-2"].text
+    assert "the laws of the mainland of the People’s Republic of China (for the purposes of this Agreement only, excluding Hong Kong, Macao and Taiwan)" in en["s5-2"].text
 
 
 def test_legal_register(lic):

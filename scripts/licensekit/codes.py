@@ -48,6 +48,7 @@ CODES: dict[str, Code] = {
     "NUM-STYLE": _e("a number is not in its level's numeral style"),
     "NUM-SEQUENCE": _e("a number skips, repeats or is out of order, without an erratum"),
     "NUM-MISMATCH": _e("a clause is numbered differently in the two languages"),
+    "NUM-SIC": _e("a [sic: …] correction of a number that no erratum records, or in the Chinese text"),
     # references and terms
     "REF-BROKEN": _e("a reference to a clause that does not exist"),
     "REF-SELF": _e("a reference to its own clause"),

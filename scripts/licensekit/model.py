@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,16 @@ class Clause:
     @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def printed_number(self) -> str:
+        """The number as the original prints it: "(ii)" of "(ii) [sic: (iii)]"."""
+        return split_sic(self.number)[0]
+
+    @property
+    def sic(self) -> str:
+        """The correction a translation prints after a misprinted number, or ""."""
+        return split_sic(self.number)[1]
 
     @property
     def heading(self) -> str:
@@ -164,6 +175,15 @@ class License:
 
     def terms_by_id(self) -> dict[str, dict[str, Any]]:
         return {t["id"]: t for t in self.glossary}
+
+
+SIC = re.compile(r"^(?P<printed>\S+) \[sic: (?P<correction>[^\]\s]+)\]$")
+
+
+def split_sic(number: str) -> tuple[str, str]:
+    """A printed number and its "[sic: …]" correction ("" when there is none)."""
+    match = SIC.match(number)
+    return (match["printed"], match["correction"]) if match else (number, "")
 
 
 def _unique(items) -> list[str]:
