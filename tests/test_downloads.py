@@ -143,7 +143,13 @@ def test_plain_chinese_text_reproduces_the_original(site, lic, path):
 def test_plain_english_text(site):
     text = (site / "license.en.txt").read_text(encoding="utf-8")
     assert text.startswith("baichuan-7B Model License Agreement\n\nUnofficial translation.")
-    for line in ("I. Definitions", "2. If You plan to put", "(ii) [sic: (iii)] loss of the use of money;", "(x) [sic: (ix)] any indirect", "Appendix"):
+    for line in (
+        "I. Definitions",
+        "2. If You plan to put",
+        "(ii) [sic: (iii)] loss of the use of money;",
+        "(x) [sic: (ix)] any indirect",
+        "Appendix",
+    ):
         assert "\n" + line in text
 
 

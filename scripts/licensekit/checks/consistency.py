@@ -30,7 +30,9 @@ def check(lic: License) -> list[Finding]:
         uses = [c.id for c in lic.zh.clauses if tid in c.terms and c.id not in defining and tid not in en[c.id].terms]
         forms = _forms(term, "en")
         what = f"the glossary term “{term.get('zh-Hans')}”"
-        found += _renderings(lic, defining + uses, en, what, str(term.get("en")), lambda t, forms=forms: any(f in t for f in forms), defining)
+        found += _renderings(
+            lic, defining + uses, en, what, str(term.get("en")), lambda t, forms=forms: any(f in t for f in forms), defining
+        )
     for index, note in enumerate(lic.notes):
         listed = note.get("clauses", [])
         if note.get("phrase", True) is False or not all(c in zh and c in en for c in listed):

@@ -91,7 +91,9 @@ def _sequence(doc: Document, allowed: dict) -> list[Finding]:
                 previous = k
                 continue
             # a [sic: …] stands for the logical number; _sic checks it against the errata
-            if (clause.sic or printed) == expected or (not clause.sic and allowed.get((clause.id, printed)) == expected and doc.lang == "zh-Hans"):
+            if (clause.sic or printed) == expected or (
+                not clause.sic and allowed.get((clause.id, printed)) == expected and doc.lang == "zh-Hans"
+            ):
                 previous = k
                 continue
             value = _value(clause.sic or printed)
