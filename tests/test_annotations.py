@@ -46,3 +46,14 @@ def test_every_erratum_and_note_reaches_a_clause_of_both_texts(lic):
     both = set(lic.zh.by_id()) & set(lic.en.by_id())
     linked = {a.anchor for cid in both for a in lic.annotations(cid)}
     assert linked == {f"erratum-{e['id']}" for e in lic.errata} | {f"note-{n['id']}" for n in lic.notes}
+
+
+def test_citation_labels_keep_the_printed_number(lic):
+    from licensekit.cite import label
+
+    assert [label(lic, f"s4-3-{n}") for n in ("ii", "iii", "iv", "ix")] == [
+        "IV.3(ii)",
+        "IV.3(ii) [sic: (iii)]",
+        "IV.3(iv)",
+        "IV.3(x) [sic: (ix)]",
+    ]

@@ -46,9 +46,8 @@ def test_serve_reloads_on_license_change(tmp_path):
         url = f"http://127.0.0.1:{port}/en/"
         assert wait_for(url, "No military or illegal purposes")
         en = project / "license" / "en.md"
-        en.write_text(
-            en.read_text(encoding="utf-8").replace("*No military or illegal purposes*", "*No military or unlawful purposes*"), encoding="utf-8"
-        )
+        text = en.read_text(encoding="utf-8")
+        en.write_text(text.replace("*No military or illegal purposes*", "*No military or unlawful purposes*"), encoding="utf-8")
         assert wait_for(url, "No military or unlawful purposes")
     finally:
         server.terminate()
