@@ -10,6 +10,8 @@ from typing import Any
 from . import codes
 
 LANGS = ("zh-Hans", "en")
+# A finding quotes source text; a 1 MB line must not make a 1 MB message.
+MESSAGE_LIMIT = 240
 AUTHORITATIVE = "zh-Hans"
 
 
@@ -104,6 +106,7 @@ class Finding:
 
     def __post_init__(self) -> None:
         codes.level(self.code)  # refuse an unregistered code at once
+        object.__setattr__(self, "message", shorten(self.message))
 
     @property
     def level(self) -> codes.Level:
@@ -164,6 +167,13 @@ class License:
 
     def terms_by_id(self) -> dict[str, dict[str, Any]]:
         return {t["id"]: t for t in self.glossary}
+
+
+def shorten(message: str, limit: int = MESSAGE_LIMIT) -> str:
+    """A message cut to `limit` characters, saying how much was left out."""
+    if len(message) <= limit:
+        return message
+    return f"{message[:limit]}… ({len(message) - limit} more characters)"
 
 
 def _unique(items) -> list[str]:

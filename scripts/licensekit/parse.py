@@ -14,14 +14,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import LANGS, Clause, Document, Finding, License, Paragraph, Span
-from .sources import Loader, read_text, read_yaml
+from .sources import load_yaml, read_text, read_yaml
 
 ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
 NUMBER = re.compile(r"^(\([0-9A-Za-z一二三四五六七八九十]+\)|[0-9A-Za-z]{1,6}[.．]|[一二三四五六七八九十]+[、.．])\s*")
@@ -99,12 +98,10 @@ def _cid(clause: Clause | None) -> str:
 
 
 def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[Finding]:
-    try:
-        meta = yaml.load(content, Loader=Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        at = line + 1 + (mark.line if mark else 0)
-        return [Finding(path, at, "FRONT-MATTER", "", f"invalid YAML: {getattr(err, 'problem', err)}")]
+    meta, _, problems = load_yaml(content, first_line=line + 1)
+    if problems:
+        # A syntax error is a front-matter problem; refused YAML features keep their own code.
+        return [Finding(path, at, "FRONT-MATTER" if code == "YAML-SYNTAX" else code, "", message) for at, code, message in problems]
     if not isinstance(meta, dict):
         return [Finding(path, line, "FRONT-MATTER", "", "front matter must be a mapping with lang and title")]
     if meta.get("lang") != lang:
@@ -219,6 +216,12 @@ def load(root: Path) -> License:
     root = Path(root)
     findings: list[Finding] = []
     lines: dict[Path, dict[tuple, int]] = {}
+    if not root.is_dir():
+        missing = Finding(root, 1, "FILE-MISSING", "", "the license folder does not exist")
+        docs = {lang: Document(path=root / DEFAULT_SOURCES[lang], lang=lang, title="", title_line=1) for lang in LANGS}
+        return License(root, docs, {}, [], [], [], "", {}, [missing])
+    if not (root / "schema").is_dir():
+        findings.append(Finding(root / "schema", 1, "FILE-MISSING", "", "the schema folder does not exist"))
 
     def data(name: str, default: Any) -> Any:
         value, where, problems = read_yaml(root / name)
