@@ -19,8 +19,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .checks.metadata import SCHEMAS
 from .model import LANGS, Clause, Document, Finding, License, Paragraph, Span
-from .sources import load_yaml, read_text, read_yaml
+from .sources import load_yaml, read_bytes, read_text, read_yaml
 
 ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
 NUMBER = re.compile(r"^(\([0-9A-Za-z一二三四五六七八九十]+\)|[0-9A-Za-z]{1,6}[.．]|[一二三四五六七八九十]+[、.．])\s*")
@@ -222,6 +223,9 @@ def load(root: Path) -> License:
         return License(root, docs, {}, [], [], [], "", {}, [missing])
     if not (root / "schema").is_dir():
         findings.append(Finding(root / "schema", 1, "FILE-MISSING", "", "the schema folder does not exist"))
+    else:
+        for schema in SCHEMAS.values():  # the checks open these: each must be a readable regular file
+            findings.extend(read_bytes(root / "schema" / schema)[1])
 
     def data(name: str, default: Any) -> Any:
         value, where, problems = read_yaml(root / name)
