@@ -183,12 +183,12 @@ def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
             if code != 0:
                 print(f"build failed; {site} is unchanged", file=sys.stderr)
                 return code
-            (fresh / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            make_public(fresh)
             try:
+                (fresh / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                make_public(fresh)
                 publish(fresh, site)
-            except OSError as err:
-                print(f"cannot publish the build: {err}; {site} is unchanged", file=sys.stderr)
+            except OSError as err:  # a full disk, an I/O error: the site stays whole, old or new
+                print(f"cannot publish the build: {err}; {site} still holds a whole site", file=sys.stderr)
                 return 1
         finally:
             remove_tree(fresh)  # the failed build, or the old site swapped out of the way
