@@ -120,7 +120,8 @@ class Finding:
         path = self.path
         if root is not None:
             with contextlib.suppress(ValueError):
-                path = path.resolve().relative_to(root.resolve())
+                # Resolve the folder, not the file: a symlinked source is shown by its own name.
+                path = (path.parent.resolve() / path.name).relative_to(root.resolve())
         return f"{path}:{self.line}: {self.code} {self.clause or '-'}: {self.message}"
 
 

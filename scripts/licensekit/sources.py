@@ -7,6 +7,7 @@ reported and skipped, so a hostile checkout cannot hang or exhaust the checker.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -33,10 +34,13 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[Finding]]:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
-        code = "FILE-MISSING" if err.errno in (errno.ENOENT, errno.ENOTDIR) else "FILE-UNREADABLE"
-        if err.errno == errno.EISDIR:
-            code = "FILE-NOT-REGULAR"
-        return None, [Finding(path, 1, code, "", f"cannot read the file: {err.strerror}")]
+        if err.errno in (errno.ENOENT, errno.ENOTDIR):
+            return None, [Finding(path, 1, "FILE-MISSING", "", f"cannot read the file: {err.strerror}")]
+        with contextlib.suppress(OSError):  # a socket cannot be opened (ENXIO): say what it is
+            mode = os.stat(path).st_mode
+            if not stat.S_ISREG(mode):
+                return None, [Finding(path, 1, "FILE-NOT-REGULAR", "", f"is {_kind(mode)}, not a regular file")]
+        return None, [Finding(path, 1, "FILE-UNREADABLE", "", f"cannot read the file: {err.strerror}")]
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
