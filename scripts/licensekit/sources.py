@@ -24,6 +24,8 @@ BOM = b"\xef\xbb\xbf"
 MAX_BYTES = 4 * 1024 * 1024
 # libyaml's parser when present: the same events and nodes, several times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The data files nest four or five levels; the construction and the line map recurse per level.
+MAX_DEPTH = 50
 CORE_TAG = "tag:yaml.org,2002:"
 MERGE_TAG = CORE_TAG + "merge"
 
@@ -142,9 +144,16 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int], li
 
 
 def _event_problems(text: str, first_line: int) -> list[Problem]:
-    """The first anchor, alias or explicit tag: one is enough to refuse the file."""
+    """The first anchor, alias, explicit tag or too deep nesting: one is enough to refuse the file."""
+    depth = 0
     for event in yaml.parse(text, Loader=Loader):
         line = event.start_mark.line + first_line
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [(line, "YAML-SHAPE", f"nested more than {MAX_DEPTH} levels deep")]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         if isinstance(event, yaml.AliasEvent):
             return [(line, "YAML-ALIAS", f"alias *{event.anchor} is not allowed; write the value out")]
         anchor = getattr(event, "anchor", None)
