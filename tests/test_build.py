@@ -327,11 +327,12 @@ def gone(pid: int) -> bool:
         (signal.SIGKILL, False),
         (signal.SIGTERM, False),
         (signal.SIGHUP, False),
+        (signal.SIGINT, False),
         (signal.SIGINT, True),
         (signal.SIGTERM, True),
         (signal.SIGKILL, True),
     ],
-    ids=["sigkill-build", "sigterm-build", "sighup-build", "sigint-group", "sigterm-group", "sigkill-group"],
+    ids=["sigkill-build", "sigterm-build", "sighup-build", "sigint-build", "sigint-group", "sigterm-group", "sigkill-group"],
 )
 def test_an_interrupted_build_leaves_nothing_and_its_mkdocs_dies(sig, group, project, old_site, new_site, tmp_path):
     site = tmp_path / "out" / "site"

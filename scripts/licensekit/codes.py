@@ -28,6 +28,7 @@ CODES: dict[str, Code] = {
     "FILE-MISSING": _e("a source file or folder is missing", fatal=True),
     "FILE-NOT-REGULAR": _e("a source is a directory, device, FIFO or socket, not a regular file", fatal=True),
     "FILE-TOO-LARGE": _e("a source is larger than the size limit", fatal=True),
+    "FILE-OUTSIDE": _e("metadata.yaml names a source outside the license folder", fatal=True),
     "FILE-UNREADABLE": _e("a source cannot be read (permissions or an I/O error)", fatal=True),
     "ENC-UTF8": _e("a source is not valid UTF-8", fatal=True),
     "ENC-BOM": _e("a source starts with a byte-order mark"),

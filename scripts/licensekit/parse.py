@@ -11,7 +11,7 @@ term inline. Anything else — HTML, lists, other links — is refused.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -212,6 +212,16 @@ def _spans(path, line, children, lang, term_ids, findings, clause) -> list[Span]
     return spans
 
 
+def _inside(root: Path, rel: str, keys: tuple, where: dict[tuple, int], findings: list[Finding]) -> Path | None:
+    """A source path named in metadata.yaml, or None (and a finding) if it leaves the license folder."""
+    pure = PurePosixPath(rel)
+    if rel and not pure.is_absolute() and ".." not in pure.parts:
+        return root / rel
+    message = f"source path {rel!r} must be relative and inside the license folder"
+    findings.append(Finding(root / "metadata.yaml", where.get(keys, 1), "FILE-OUTSIDE", "", message))
+    return None
+
+
 def load(root: Path) -> License:
     """Parse a license folder: metadata, glossary, errata, notes, original and both texts."""
     root = Path(root)
@@ -241,17 +251,28 @@ def load(root: Path) -> License:
         findings.append(Finding(root / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list"))
         glossary = []
     term_ids = {t.get("id") for t in glossary if isinstance(t, dict)}
-    sources = dict(DEFAULT_SOURCES)
-    for entry in metadata.get("languages", []) if isinstance(metadata, dict) else []:
+    meta = metadata if isinstance(metadata, dict) else {}
+    where = lines.get(root / "metadata.yaml", {})
+    sources: dict[str, tuple[str, tuple]] = {lang: (name, ()) for lang, name in DEFAULT_SOURCES.items()}
+    languages = meta.get("languages")
+    for index, entry in enumerate(languages if isinstance(languages, list) else []):
         if isinstance(entry, dict) and entry.get("tag") in sources and isinstance(entry.get("source"), str):
-            sources[entry["tag"]] = entry["source"]
+            sources[entry["tag"]] = (entry["source"], ("languages", index, "source"))
     docs = {}
     for lang in LANGS:
-        docs[lang], problems = parse_document(root / sources[lang], lang, term_ids)
+        path = _inside(root, *sources[lang], where, findings)
+        if path is None:
+            docs[lang] = Document(path=root / DEFAULT_SOURCES[lang], lang=lang, title="", title_line=1)
+            continue
+        docs[lang], problems = parse_document(path, lang, term_ids)
         findings.extend(problems)
-    original_rel = (metadata.get("original") or {}).get("path", "") if isinstance(metadata, dict) else ""
-    original, problems = read_text(root / original_rel) if original_rel else (None, [])
-    findings.extend(problems)
+    original_rel = meta["original"].get("path", "") if isinstance(meta.get("original"), dict) else ""
+    original = None
+    if isinstance(original_rel, str) and original_rel:
+        path = _inside(root, original_rel, ("original", "path"), where, findings)
+        if path is not None:
+            original, problems = read_text(path)
+            findings.extend(problems)
     return License(
         root=root,
         docs=docs,
