@@ -110,6 +110,8 @@ def exchange(a: Path, b: Path) -> None:
         raise OSError(errno.ENOSYS, "renameat2 is not available")
     if func(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) != 0:
         err = ctypes.get_errno()
+        if err == errno.EINVAL:
+            raise OSError(err, "this file system cannot exchange two folders atomically (renameat2 RENAME_EXCHANGE)")
         raise OSError(err, os.strerror(err), str(a), None, str(b))
 
 
@@ -125,11 +127,11 @@ def make_public(folder: Path) -> None:
     """Directories 0755 and files 0644, whatever the umask and mkdtemp's 0700."""
     os.chmod(folder, 0o755)
     for path, dirs, files in os.walk(folder):
-        for name in dirs:
-            os.chmod(os.path.join(path, name), 0o755, follow_symlinks=False)
-        for name in files:
-            if not os.path.islink(os.path.join(path, name)):
-                os.chmod(os.path.join(path, name), 0o644)
+        for names, mode in ((dirs, 0o755), (files, 0o644)):
+            for name in names:
+                target = os.path.join(path, name)
+                if not os.path.islink(target):  # a link's mode means nothing; its target is not ours
+                    os.chmod(target, mode)
 
 
 def publish(fresh: Path, site: Path) -> None:
