@@ -380,3 +380,40 @@ def test_two_builds_into_the_same_place_do_not_interleave(project, new_site, tmp
     finally:
         os.close(fd)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["site", "out/deeper/site"])
+def test_a_new_folder_inside_the_project_but_outside_the_sources_is_built_into(target, project, new_site):
+    site = project / target
+    try:
+        result = run_build(project, site, stub=new_site)
+        assert result.returncode == 0, result.stderr
+        assert (site / MARKER).is_file()
+    finally:
+        shutil.rmtree(project / target.split("/")[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "finding"),
+    [
+        ("zh.md", lambda p: p.symlink_to("/dev/zero"), "zh.md:1: FILE-NOT-REGULAR -: is a character device, not a regular file"),
+        ("en.md", os.mkfifo, "en.md:1: FILE-NOT-REGULAR -: is a FIFO, not a regular file"),
+        ("errata.yaml", lambda p: p.mkdir(), "errata.yaml:1: FILE-NOT-REGULAR -: is a directory, not a regular file"),
+    ],
+    ids=["zh-dev-zero", "en-fifo", "errata-directory"],
+)
+def test_the_build_refuses_an_unsafe_source_and_keeps_the_site(name, make, finding, old_site, tmp_path):
+    project = project_copy(tmp_path / "project")
+    shutil.copytree(ROOT / "license", project / "license")
+    (project / "license" / name).unlink()
+    make(project / "license" / name)
+    site = tmp_path / "out" / "site"
+    site.parent.mkdir()
+    before = place(site, old_site)
+    result = run_build(project, site)  # a read of /dev/zero or a FIFO would hang until the timeout
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert f"license/{finding}" in output
+    assert "Traceback" not in output
+    assert digest(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
