@@ -170,8 +170,11 @@ def run_mkdocs(config: Path, dest: Path) -> int:
 
 def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     """Build into a fresh folder beside `site` and publish it; 0 on success."""
-    site = site.resolve()
-    config = config.resolve()
+    try:
+        site = site.resolve()
+        config = config.resolve()
+    except (OSError, RuntimeError) as err:  # a symlink loop
+        raise Refused(f"cannot resolve {site}: {err}") from None
     problem = refusal(site, ROOT, config)
     if problem:
         raise Refused(problem)

@@ -173,6 +173,13 @@ def test_a_non_empty_folder_that_is_not_a_build_is_refused(content, tmp_path):
     assert tree(tmp_path) == before
 
 
+def test_a_symlink_loop_as_target_is_refused(tmp_path):
+    (tmp_path / "out").symlink_to(tmp_path / "out")
+    line = one_line_refusal(run_build(ROOT, tmp_path / "out"))
+    assert line.startswith(f"build.py: refused: cannot resolve {tmp_path / 'out'}: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
 @pytest.mark.parametrize("kind", ["file", "symlink-to-file"])
 def test_a_target_that_is_a_file_is_refused(kind, tmp_path):
     (tmp_path / "real").write_text("keep me")
