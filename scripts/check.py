@@ -7,6 +7,7 @@ terms used without being marked) only with `--all`.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -17,12 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
-    show_info = "--all" in argv
-    args = [a for a in argv if a != "--all"]
-    root = Path(args[0]) if args else ROOT / "license"
-    findings = checks.run(load(root))
+    parser = argparse.ArgumentParser(prog="check.py", description="Check the license sources; exit 1 on any error.")
+    parser.add_argument("license_dir", nargs="?", type=Path, default=ROOT / "license", help="the license folder (default: license/)")
+    parser.add_argument("--all", action="store_true", help="also print informational findings")
+    args = parser.parse_args(argv)
+    findings = checks.run(load(args.license_dir))
     for finding in findings:
-        if finding.level == "info" and not show_info:
+        if finding.level == "info" and not args.all:
             continue
         print(finding.format(Path.cwd()), file=sys.stderr if finding.level == "error" else sys.stdout)
     bad = checks.errors(findings)

@@ -8,7 +8,8 @@ A case is a YAML file in `tests/corpus/`:
       - {file: zh.md, at: "text on the line", code: TEXT-CHANGED, clause: s4-3-i, message: "…"}
 
 `at` locates the line by text in the broken copy, so unrelated edits to the sources do
-not move it; `line` gives a number instead. Cases under `tests/corpus/good/` expect no
+not move it; `line` gives a number instead. `max_seconds` bounds how long the checker
+may take on the case (for inputs built to exhaust it, such as a YAML alias bomb). Cases under `tests/corpus/good/` expect no
 error at all. `python tests/casebook.py NAME…` prints what a case yields today, for
 writing a new case; an expectation is reviewed by hand, never copied blindly.
 """
@@ -34,6 +35,7 @@ class Case:
     description: str
     edits: list[dict]
     expect: list[dict]
+    max_seconds: float | None = None
 
     def expected_lines(self, root: Path) -> list[str]:
         """Each expected finding as `file:line: CODE clause: message`, in the broken copy `root`."""
@@ -50,7 +52,7 @@ def _expected_line(expect: dict, root: Path) -> str:
 
 def _load(path: Path) -> Case:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Case(path.stem, data["description"], data["edits"], data.get("expect") or [])
+    return Case(path.stem, data["description"], data["edits"], data.get("expect") or [], data.get("max_seconds"))
 
 
 def cases() -> list[Case]:

@@ -3,6 +3,8 @@ edit in tests/corpus/good/ yields none."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from casebook import Case, actual_lines, broken_copy, cases, good_cases
@@ -19,7 +21,12 @@ def test_corpus_is_large_enough():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_checker_refuses(case: Case, tmp_path):
     root = broken_copy(case, tmp_path / "license")
-    assert actual_lines(root) == case.expected_lines(root)
+    start = time.monotonic()
+    found = actual_lines(root)
+    elapsed = time.monotonic() - start
+    assert found == case.expected_lines(root)
+    if case.max_seconds is not None:
+        assert elapsed < case.max_seconds, f"{case.name} took {elapsed:.2f} s"
 
 
 @pytest.mark.parametrize("case", GOOD, ids=[c.name for c in GOOD])

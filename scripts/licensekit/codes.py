@@ -25,12 +25,20 @@ def _e(summary: str, fatal: bool = False) -> Code:
 
 CODES: dict[str, Code] = {
     # reading the sources
-    "FILE-MISSING": _e("a source file is missing or cannot be read", fatal=True),
+    "FILE-MISSING": _e("a source file or folder is missing", fatal=True),
+    "FILE-NOT-REGULAR": _e("a source is a directory, device, FIFO or socket, not a regular file", fatal=True),
+    "FILE-TOO-LARGE": _e("a source is larger than the size limit", fatal=True),
+    "FILE-OUTSIDE": _e("metadata.yaml names a source outside the license folder", fatal=True),
+    "FILE-UNREADABLE": _e("a source cannot be read (permissions or an I/O error)", fatal=True),
     "ENC-UTF8": _e("a source is not valid UTF-8", fatal=True),
     "ENC-BOM": _e("a source starts with a byte-order mark"),
     "ENC-CRLF": _e("a source uses CR or CRLF line endings"),
     "YAML-SYNTAX": _e("a data file is not valid YAML", fatal=True),
     "YAML-SHAPE": _e("a data file has the wrong top-level shape", fatal=True),
+    "YAML-DUPLICATE-KEY": _e("a YAML mapping repeats a key", fatal=True),
+    "YAML-ALIAS": _e("YAML anchors and aliases are not allowed", fatal=True),
+    "YAML-MERGE": _e("YAML merge keys (<<) are not allowed", fatal=True),
+    "YAML-TAG": _e("explicit YAML tags are not allowed", fatal=True),
     "FRONT-MATTER": _e("a text's front matter is missing or wrong"),
     "STRUCTURE": _e("headings out of place: title, sections and clause levels"),
     "RAW-HTML": _e("raw HTML in a source"),

@@ -11,6 +11,8 @@ from typing import Any
 from . import codes
 
 LANGS = ("zh-Hans", "en")
+# A finding quotes source text; a 1 MB line must not make a 1 MB message.
+MESSAGE_LIMIT = 240
 AUTHORITATIVE = "zh-Hans"
 
 
@@ -115,6 +117,7 @@ class Finding:
 
     def __post_init__(self) -> None:
         codes.level(self.code)  # refuse an unregistered code at once
+        object.__setattr__(self, "message", shorten(self.message))
 
     @property
     def level(self) -> codes.Level:
@@ -128,7 +131,8 @@ class Finding:
         path = self.path
         if root is not None:
             with contextlib.suppress(ValueError):
-                path = path.resolve().relative_to(root.resolve())
+                # Resolve the folder, not the file: a symlinked source is shown by its own name.
+                path = (path.parent.resolve() / path.name).relative_to(root.resolve())
         return f"{path}:{self.line}: {self.code} {self.clause or '-'}: {self.message}"
 
 
@@ -212,6 +216,13 @@ def split_sic(number: str) -> tuple[str, str]:
     """A printed number and its "[sic: …]" correction ("" when there is none)."""
     match = SIC.match(number)
     return (match["printed"], match["correction"]) if match else (number, "")
+
+
+def shorten(message: str, limit: int = MESSAGE_LIMIT) -> str:
+    """A message cut to `limit` characters, saying how much was left out."""
+    if len(message) <= limit:
+        return message
+    return f"{message[:limit]}… ({len(message) - limit} more characters)"
 
 
 def _unique(items) -> list[str]:

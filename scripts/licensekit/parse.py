@@ -11,17 +11,17 @@ term inline. Anything else — HTML, lists, other links — is refused.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .checks.metadata import SCHEMAS
 from .model import LANGS, Clause, Document, Finding, License, Paragraph, Span
-from .sources import Loader, read_text, read_yaml
+from .sources import load_yaml, read_bytes, read_text, read_yaml
 
 ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
 # A number as printed; a translation may follow a misprinted one with its correction,
@@ -103,12 +103,10 @@ def _cid(clause: Clause | None) -> str:
 
 
 def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[Finding]:
-    try:
-        meta = yaml.load(content, Loader=Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        at = line + 1 + (mark.line if mark else 0)
-        return [Finding(path, at, "FRONT-MATTER", "", f"invalid YAML: {getattr(err, 'problem', err)}")]
+    meta, _, problems = load_yaml(content, first_line=line + 1)
+    if problems:
+        # A syntax error is a front-matter problem; refused YAML features keep their own code.
+        return [Finding(path, at, "FRONT-MATTER" if code == "YAML-SYNTAX" else code, "", message) for at, code, message in problems]
     if not isinstance(meta, dict):
         return [Finding(path, line, "FRONT-MATTER", "", "front matter must be a mapping with lang and title")]
     if meta.get("lang") != lang:
@@ -218,11 +216,30 @@ def _spans(path, line, children, lang, term_ids, findings, clause) -> list[Span]
     return spans
 
 
+def _inside(root: Path, rel: str, keys: tuple, where: dict[tuple, int], findings: list[Finding]) -> Path | None:
+    """A source path named in metadata.yaml, or None (and a finding) if it leaves the license folder."""
+    pure = PurePosixPath(rel)
+    if rel and not pure.is_absolute() and ".." not in pure.parts:
+        return root / rel
+    message = f"source path {rel!r} must be relative and inside the license folder"
+    findings.append(Finding(root / "metadata.yaml", where.get(keys, 1), "FILE-OUTSIDE", "", message))
+    return None
+
+
 def load(root: Path) -> License:
     """Parse a license folder: metadata, glossary, errata, notes, original and both texts."""
     root = Path(root)
     findings: list[Finding] = []
     lines: dict[Path, dict[tuple, int]] = {}
+    if not root.is_dir():
+        missing = Finding(root, 1, "FILE-MISSING", "", "the license folder does not exist")
+        docs = {lang: Document(path=root / DEFAULT_SOURCES[lang], lang=lang, title="", title_line=1) for lang in LANGS}
+        return License(root, docs, {}, [], [], [], "", {}, [missing])
+    if not (root / "schema").is_dir():
+        findings.append(Finding(root / "schema", 1, "FILE-MISSING", "", "the schema folder does not exist"))
+    else:
+        for schema in SCHEMAS.values():  # the checks open these: each must be a readable regular file
+            findings.extend(read_bytes(root / "schema" / schema)[1])
 
     def data(name: str, default: Any) -> Any:
         value, where, problems = read_yaml(root / name)
@@ -238,17 +255,28 @@ def load(root: Path) -> License:
         findings.append(Finding(root / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list"))
         glossary = []
     term_ids = {t.get("id") for t in glossary if isinstance(t, dict)}
-    sources = dict(DEFAULT_SOURCES)
-    for entry in metadata.get("languages", []) if isinstance(metadata, dict) else []:
+    meta = metadata if isinstance(metadata, dict) else {}
+    where = lines.get(root / "metadata.yaml", {})
+    sources: dict[str, tuple[str, tuple]] = {lang: (name, ()) for lang, name in DEFAULT_SOURCES.items()}
+    languages = meta.get("languages")
+    for index, entry in enumerate(languages if isinstance(languages, list) else []):
         if isinstance(entry, dict) and entry.get("tag") in sources and isinstance(entry.get("source"), str):
-            sources[entry["tag"]] = entry["source"]
+            sources[entry["tag"]] = (entry["source"], ("languages", index, "source"))
     docs = {}
     for lang in LANGS:
-        docs[lang], problems = parse_document(root / sources[lang], lang, term_ids)
+        path = _inside(root, *sources[lang], where, findings)
+        if path is None:
+            docs[lang] = Document(path=root / DEFAULT_SOURCES[lang], lang=lang, title="", title_line=1)
+            continue
+        docs[lang], problems = parse_document(path, lang, term_ids)
         findings.extend(problems)
-    original_rel = (metadata.get("original") or {}).get("path", "") if isinstance(metadata, dict) else ""
-    original, problems = read_text(root / original_rel) if original_rel else (None, [])
-    findings.extend(problems)
+    original_rel = meta["original"].get("path", "") if isinstance(meta.get("original"), dict) else ""
+    original = None
+    if isinstance(original_rel, str) and original_rel:
+        path = _inside(root, original_rel, ("original", "path"), where, findings)
+        if path is not None:
+            original, problems = read_text(path)
+            findings.extend(problems)
     return License(
         root=root,
         docs=docs,

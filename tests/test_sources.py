@@ -1,0 +1,204 @@
+"""Every source is read safely: only regular files up to the size limit, every failure a
+single finding with `path:line` (never a traceback, a hang or a cascade), and no message
+quoting more than about 200 characters of source text."""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from casebook import ROOT, actual_lines, edited_copy
+from licensekit import sources
+from licensekit.model import MESSAGE_LIMIT, Finding
+
+NOT_REGULAR = "FILE-NOT-REGULAR -: is {}, not a regular file"
+
+
+def only_finding(root, line: str) -> None:
+    assert actual_lines(root) == [line]
+
+
+@pytest.mark.parametrize(
+    ("name", "device"),
+    [("zh.md", "/dev/zero"), ("glossary.yaml", "/dev/urandom"), ("metadata.yaml", "/dev/null")],
+)
+def test_a_symlink_to_a_device_is_refused(name, device, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / name).unlink()
+    (root / name).symlink_to(device)
+    only_finding(root, f"{name}:1: " + NOT_REGULAR.format("a character device"))
+
+
+@pytest.mark.parametrize("name", ["zh.md", "errata.yaml", "original/baichuan-7B-license.zh.txt"])
+def test_a_directory_is_refused(name, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / name).unlink()
+    (root / name).mkdir()
+    (root / name / "inside.md").write_text("x")
+    only_finding(root, f"{name}:1: " + NOT_REGULAR.format("a directory"))
+
+
+def test_a_socket_is_refused(tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / "translation-notes.yaml").unlink()
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(root / "translation-notes.yaml"))
+        only_finding(root, "translation-notes.yaml:1: " + NOT_REGULAR.format("a socket"))
+
+
+def run_check(root, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "scripts/check.py", str(root)]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, **kwargs)
+
+
+@pytest.mark.parametrize("name", ["en.md", "errata.yaml"])
+def test_a_fifo_is_refused_without_waiting_for_a_writer(name, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / name).unlink()
+    os.mkfifo(root / name)
+    result = run_check(root, timeout=30)  # a blocking open would hang here until the timeout
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{root}/{name}:1: " + NOT_REGULAR.format("a FIFO"), "1 error(s)"]
+
+
+TOO_LARGE = "FILE-TOO-LARGE -: is larger than 4 MiB, the limit for a source"
+
+
+def test_a_50_mb_file_is_refused(tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    with open(root / "metadata.yaml", "r+b") as f:
+        f.truncate(50 * 1024 * 1024)
+    only_finding(root, f"metadata.yaml:1: {TOO_LARGE}")
+
+
+def test_a_file_one_byte_over_the_limit_is_refused(tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    text = (root / "en.md").read_bytes()
+    (root / "en.md").write_bytes(text + b"x" * (sources.MAX_BYTES + 1 - len(text)))
+    only_finding(root, f"en.md:1: {TOO_LARGE}")
+
+
+def test_a_file_that_grows_while_it_is_read_stops_at_the_limit(tmp_path, monkeypatch):
+    path = tmp_path / "zh.md"
+    path.write_bytes(b"small")
+    monkeypatch.setattr(os, "read", lambda fd, n: b"y" * n)  # like a file that another process keeps appending to
+    data, found = sources.read_bytes(path)
+    assert data is None
+    assert [f.format(tmp_path) for f in found] == [f"zh.md:1: {TOO_LARGE}"]
+
+
+@pytest.mark.parametrize("name", ["zh.md", "glossary.yaml"])
+def test_a_symlink_loop_is_unreadable(name, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / name).unlink()
+    (root / name).symlink_to(root / name)
+    only_finding(root, f"{name}:1: FILE-UNREADABLE -: cannot read the file: Too many levels of symbolic links")
+
+
+@pytest.mark.parametrize("name", ["zh.md", "metadata.yaml"])
+def test_a_dangling_symlink_is_missing(name, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / name).unlink()
+    (root / name).symlink_to(tmp_path / "nowhere")
+    only_finding(root, f"{name}:1: FILE-MISSING -: cannot read the file: No such file or directory")
+
+
+def _without_root_privileges() -> None:
+    """Drop the capabilities that let root read a 0000 file, before exec (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):
+        libc.prctl(24, cap)  # PR_CAPBSET_DROP: an exec'd root process no longer gets it
+
+
+@pytest.mark.parametrize("name", ["zh.md", "errata.yaml"])
+def test_a_file_without_read_permission_is_unreadable(name, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / name).chmod(0)
+    result = run_check(root, preexec_fn=_without_root_privileges)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{root}/{name}:1: FILE-UNREADABLE -: cannot read the file: Permission denied", "1 error(s)"]
+
+
+@pytest.mark.parametrize("name", ["zh.md", "metadata.yaml"])
+def test_an_io_error_while_reading_is_unreadable(name, tmp_path, monkeypatch):
+    root = edited_copy(tmp_path / "license", [])
+    real_read = os.read
+
+    def failing_read(fd, n):
+        if os.readlink(f"/proc/self/fd/{fd}") == str(root / name):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", failing_read)
+    only_finding(root, f"{name}:1: FILE-UNREADABLE -: cannot read the file: Input/output error")
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def test_check_help_prints_usage():
+    result = subprocess.run([sys.executable, "scripts/check.py", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: check.py [-h] [--all] [license_dir]")
+
+
+@pytest.mark.parametrize("where", ["missing", "missing/deeper", "a-file"])
+def test_a_license_folder_that_is_not_there_is_a_finding(where, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    result = run_check(tmp_path / where)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{tmp_path / where}:1: FILE-MISSING -: the license folder does not exist", "1 error(s)"]
+
+
+def test_a_missing_schema_folder_is_a_finding(tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    for schema in (root / "schema").iterdir():
+        schema.unlink()
+    (root / "schema").rmdir()
+    result = run_check(root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{root}/schema:1: FILE-MISSING -: the schema folder does not exist", "1 error(s)"]
+
+
+@pytest.mark.parametrize("schema", ["errata.schema.json", "metadata.schema.json"])
+def test_a_missing_schema_file_is_a_finding(schema, tmp_path):
+    root = edited_copy(tmp_path / "license", [])
+    (root / "schema" / schema).unlink()
+    result = run_check(root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/schema/{schema}:1: FILE-MISSING -: cannot read the file: No such file or directory",
+        "1 error(s)",
+    ]
+
+
+# --- message length ----------------------------------------------------------------------
+
+
+def test_a_long_message_is_cut_centrally():
+    finding = Finding(ROOT / "license" / "zh.md", 1, "TEXT-ADDED", "s2-1", "text " + "许" * 1_000_000)
+    assert finding.message == "text " + "许" * (MESSAGE_LIMIT - 5) + f"… ({1_000_005 - MESSAGE_LIMIT} more characters)"
+    assert Finding(ROOT, 1, "TEXT-ADDED", "", "x" * MESSAGE_LIMIT).message == "x" * MESSAGE_LIMIT
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"file": "zh.md", "find": "收入损失", "replace": "收入损失" + "许可" * 150_000},
+        {"file": "glossary.yaml", "find": "  en: Model\n", "replace": "  en: Model" + "l" * 300_000 + "\n"},
+    ],
+    ids=["zh-300k-line", "glossary-300k-term"],
+)
+def test_a_huge_line_gives_short_messages(edit, tmp_path):
+    root = edited_copy(tmp_path / "license", [edit])
+    found = actual_lines(root)
+    assert found
+    for line in found:
+        message = line.split(": ", 2)[2]
+        assert len(message) <= MESSAGE_LIMIT + len("… (1000000 more characters)"), line[:300]
