@@ -82,6 +82,8 @@ class Document:
     title: str
     title_line: int
     clauses: list[Clause] = field(default_factory=list)
+    front_title: str = ""  # the front matter's `title`
+    front_title_line: int = 1
 
     def by_id(self) -> dict[str, Clause]:
         return {c.id: c for c in self.clauses if c.id}

@@ -55,6 +55,7 @@ def parse_document(path: Path, lang: str, term_ids: set[str]) -> tuple[Document,
         if tok.type == "front_matter":
             meta_seen = True
             findings += _check_front_matter(path, line, tok.content, lang)
+            doc.front_title, doc.front_title_line = _front_title(tok.content, line)
         elif tok.type == "heading_open":
             level = int(tok.tag[1])
             inline = tokens[i + 1]
@@ -112,6 +113,19 @@ def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[
     if not isinstance(meta.get("title"), str) or not meta["title"].strip():
         return [Finding(path, line, "FRONT-MATTER", "", "title is missing")]
     return []
+
+
+def _front_title(content: str, line: int) -> tuple[str, int]:
+    """The front matter's title and its line, for the checks; ("", line) when unreadable."""
+    try:
+        meta = yaml.load(content, Loader=Loader)
+    except yaml.YAMLError:
+        return "", line
+    title = meta.get("title") if isinstance(meta, dict) else None
+    if not isinstance(title, str):
+        return "", line
+    offset = next((n for n, text in enumerate(content.split("\n"), start=1) if text.startswith("title")), 0)
+    return title, line + offset
 
 
 def _heading(path, line, level, inline, lang, term_ids, stack, findings) -> Clause:

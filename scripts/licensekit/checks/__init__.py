@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from ..model import Finding, License
-from . import fidelity, ids, metadata, numbering, pairing, refs, style, terms, text
+from . import errata, fidelity, ids, metadata, numbering, pairing, refs, style, terms, text
 
-CHECKS = (ids.check, numbering.check, refs.check, terms.check, pairing.check, style.check, text.check, fidelity.check, metadata.check)
+CHECKS = (
+    ids.check,
+    numbering.check,
+    refs.check,
+    terms.check,
+    pairing.check,
+    style.check,
+    text.check,
+    fidelity.check,
+    errata.check,
+    metadata.check,
+)
 
 
 def run(lic: License) -> list[Finding]:
