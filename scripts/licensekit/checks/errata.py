@@ -236,11 +236,8 @@ def _unfounded(lic: License, oddities: list[Oddity], errata: list[tuple[int, dic
     found = []
     for index, erratum in errata:
         kind = erratum.get("kind")
-        if kind == "numbering":
-            ok = erratum.get("printed") != erratum.get("expected")
-        else:
-            ok = any(_covers(erratum, o) for o in oddities)
-        ok = ok or REVIEWED.get(str(erratum.get("id"))) == (erratum.get("clause"), erratum.get("printed"))
+        founded = erratum.get("printed") != erratum.get("expected") if kind == "numbering" else any(_covers(erratum, o) for o in oddities)
+        ok = founded or REVIEWED.get(str(erratum.get("id"))) == (erratum.get("clause"), erratum.get("printed"))
         if not ok:
             found.append(
                 Finding(
