@@ -136,6 +136,14 @@ class License:
     original: str
     lines: dict[Path, dict[tuple, int]]  # line of each YAML node, by path of keys
     findings: list[Finding]  # problems met while parsing
+    texts: dict[Path, str] = field(default_factory=dict)  # every text source as read, for character checks
+    published: dict[str, Any] = field(default_factory=dict)  # published-ids.yaml: every ID ever published
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Retired IDs and the current ID each now points to, so that old links keep working."""
+        value = self.published.get("aliases") or {}
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
     @property
     def zh(self) -> Document:

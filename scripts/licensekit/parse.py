@@ -244,6 +244,7 @@ def load(root: Path) -> License:
     glossary = data("glossary.yaml", [])
     errata = data("errata.yaml", [])
     notes = data("translation-notes.yaml", [])
+    published = data("published-ids.yaml", {})
     if not isinstance(glossary, list):
         findings.append(Finding(root / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list"))
         glossary = []
@@ -269,4 +270,21 @@ def load(root: Path) -> License:
         original=original or "",
         lines=lines,
         findings=findings,
+        texts=source_texts(root),
+        published=published if isinstance(published, dict) else {},
     )
+
+
+def source_texts(root: Path) -> dict[Path, str]:
+    """Every text source: each UTF-8 file under the license folder, and the site's `docs/*.md`.
+
+    Files that are not UTF-8 are left to the encoding rules of the files that are read.
+    """
+    paths = sorted(p for p in root.rglob("*") if p.is_file()) + sorted((root.parent / "docs").glob("*.md"))
+    texts = {}
+    for path in paths:
+        try:
+            texts[path] = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return texts

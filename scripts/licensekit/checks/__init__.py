@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..model import Finding, License
-from . import errata, fidelity, ids, metadata, numbering, pairing, refs, style, terms, text
+from . import chars, errata, fidelity, ids, metadata, numbering, pairing, published, refs, style, terms, text
 
 CHECKS = (
+    chars.check,
     ids.check,
     numbering.check,
     refs.check,
@@ -15,6 +16,7 @@ CHECKS = (
     text.check,
     fidelity.check,
     errata.check,
+    published.check,
     metadata.check,
 )
 
