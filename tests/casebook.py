@@ -64,11 +64,21 @@ def good_cases() -> list[Case]:
 
 
 def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
-    """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once."""
+    """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once.
+
+    A `file` under `../docs/` edits the site's pages, copied beside `dest` when missing.
+    `content` replaces a whole file; `keep: 0.5` keeps only that share of its characters.
+    """
     shutil.copytree(LICENSE, dest)
     for edit in edits:
         path = dest / edit["file"]
+        if edit["file"].startswith("../docs/") and not (dest.parent / "docs").exists():
+            shutil.copytree(ROOT / "docs", dest.parent / "docs")
         text = path.read_text(encoding="utf-8")
+        if "content" in edit:
+            text = edit["content"]
+        if "keep" in edit:
+            text = text[: int(len(text) * edit["keep"])]
         if "find" in edit:
             assert text.count(edit["find"]) == 1, f"{name}: {edit['find']!r} must occur once in {edit['file']}"
             text = text.replace(edit["find"], edit["replace"])

@@ -118,8 +118,11 @@ class Finding:
     def format(self, root: Path | None = None) -> str:
         path = self.path
         if root is not None:
-            with contextlib.suppress(ValueError):
-                path = path.resolve().relative_to(root.resolve())
+            # a page of the site beside a license folder shows as ../docs/…
+            for base, prefix in ((root, ""), (root.parent, "../")):
+                with contextlib.suppress(ValueError):
+                    path = Path(prefix + str(self.path.resolve().relative_to(base.resolve())))
+                    break
         return f"{path}:{self.line}: {self.code} {self.clause or '-'}: {self.message}"
 
 

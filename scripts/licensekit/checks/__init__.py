@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..model import Finding, License
 from . import chars, errata, fidelity, ids, metadata, numbering, pairing, published, refs, style, terms, text
 
+# Checks of the raw text of every source: they need no parse, so they run even when a source is unreadable.
+RAW = (chars.check,)
 CHECKS = (
-    chars.check,
     ids.check,
     numbering.check,
     refs.check,
@@ -28,6 +29,8 @@ def run(lic: License) -> list[Finding]:
     against a missing file and bury the one real problem under follow-on errors.
     """
     found = list(lic.findings)
+    for check in RAW:
+        found.extend(check(lic))
     if not any(f.fatal for f in found):
         for check in CHECKS:
             found.extend(check(lic))

@@ -62,7 +62,7 @@ class Oddity:
 def check(lic: License) -> list[Finding]:
     stale = _stale(lic)
     found = _ids(lic) + stale
-    if lic.original.strip():
+    if fidelity.usable(lic):  # an empty or truncated original is ORIGINAL-EMPTY's or ORIGINAL-SHORT's
         oddities = detect(lic)
         # an erratum already reported as naming a missing clause, or quoting text that is not
         # there, would only be reported again below: leave it to that finding

@@ -39,6 +39,12 @@ def check(lic: License) -> list[Finding]:
     return found + _front_title(lic)
 
 
+def usable(lic: License) -> bool:
+    """The original is there and not much shorter than the Chinese text: worth comparing with."""
+    n = len(original_text(lic.original))
+    return bool(n) and n >= len(source_text(lic)) * SHORT
+
+
 def _original_path(lic: License) -> str:
     return str((lic.metadata.get("original") or {}).get("path") or "")
 
