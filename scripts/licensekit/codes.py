@@ -73,7 +73,7 @@ CODES: dict[str, Code] = {
     "ORIGINAL-HASH": _e("the original's SHA-256 is not the recorded one"),
     "ORIGINAL-PIN": _e("the original's recorded SHA-256 is not the one pinned in the checker"),
     "ORIGINAL-EMPTY": _e("the original is missing, empty or whitespace only"),
-    "ORIGINAL-SHORT": _e("the original is much shorter than the Chinese text (truncated)"),
+    "ORIGINAL-SHORT": _e("the original has lost a tenth or more of its characters (truncated)"),
     "CHAR-FORBIDDEN": _e("an invisible, control, bidi or non-ASCII whitespace character in a source"),
     "ERRATUM-STALE": _e("an erratum's printed text is not in its clause"),
     "ERRATUM-DUPLICATE": _e("two errata have the same ID"),
