@@ -56,8 +56,8 @@ def test_one_character_anywhere_is_caught(lic, op, code, seed):
 
 
 def test_the_hash_is_pinned_in_code_and_metadata_alike(lic):
-    assert fidelity.ORIGINAL_SHA256 == lic.metadata["original"]["sha256"]
-    assert fidelity.ORIGINAL_SHA256 == hashlib.sha256((lic.root / lic.metadata["original"]["path"]).read_bytes()).hexdigest()
+    assert lic.metadata["original"]["sha256"] == fidelity.ORIGINAL_SHA256
+    assert hashlib.sha256((lic.root / lic.metadata["original"]["path"]).read_bytes()).hexdigest() == fidelity.ORIGINAL_SHA256
 
 
 @pytest.mark.parametrize(
