@@ -58,3 +58,17 @@ def test_an_erratum_covers_only_its_kind_and_clause():
     assert not errata._covers({"kind": "wording", "clause": "s4-2", "printed": "训练， 并"}, odd)
     assert not errata._covers({"kind": "spacing", "clause": "s4-3", "printed": "训练， 并"}, odd)
     assert errata._covers({"kind": "punctuation", "clause": "s1-model", "printed": "(包括"}, Oddity("punctuation", "s5-2", "("))
+
+
+def test_rule_helpers():
+    from pathlib import Path
+
+    from licensekit.checks._rules import duplicates, missing
+
+    p = Path("x.yaml")
+    items = [("a", p, 1, "c1"), ("b", p, 2, "c2"), ("a", p, 3, "c3"), ("a", p, 4, "c4")]
+    assert [f.format() for f in duplicates(items, "ERRATUM-DUPLICATE", "{key} first on {first}")] == [
+        "x.yaml:3: ERRATUM-DUPLICATE c3: a first on 1",
+        "x.yaml:4: ERRATUM-DUPLICATE c4: a first on 1",
+    ]
+    assert [f.format() for f in missing(items, {"a"}, "ID-ALIAS", "no {key}")] == ["x.yaml:2: ID-ALIAS c2: no b"]

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..model import Finding, License
 from . import fidelity
+from ._rules import duplicates
 
 # Errata of oddities no detector finds, each reviewed: id -> (clause, printed).
 REVIEWED: dict[str, tuple[str, str]] = {
@@ -73,23 +74,11 @@ def check(lic: License) -> list[Finding]:
 
 
 def _ids(lic: License) -> list[Finding]:
-    found = []
-    seen: dict[str, int] = {}
-    for index, erratum in enumerate(lic.errata):
-        eid, line = str(erratum.get("id", "")), lic.line_of("errata.yaml", index, "id")
-        if eid in seen:
-            found.append(
-                Finding(
-                    lic.path("errata.yaml"),
-                    line,
-                    "ERRATUM-DUPLICATE",
-                    erratum.get("clause", ""),
-                    f"erratum ID {eid} already used on line {seen[eid]}",
-                )
-            )
-        else:
-            seen[eid] = line
-    return found
+    items = [
+        (str(e.get("id", "")), lic.path("errata.yaml"), lic.line_of("errata.yaml", i, "id"), str(e.get("clause", "")))
+        for i, e in enumerate(lic.errata)
+    ]
+    return duplicates(items, "ERRATUM-DUPLICATE", "erratum ID {key} already used on line {first}")
 
 
 def _stale(lic: License) -> list[Finding]:
