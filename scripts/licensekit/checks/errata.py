@@ -22,7 +22,8 @@ Detectors, run on the original (mapped to clauses through the fidelity alignment
   the repeated name "baichuan-7B模型" does not count) printed twice in one clause, and an
   item of a 、-list that starts a later item of the same list (复制 … 复制或创建);
 - numbering: a printed number other than the one its position calls for; the numbering
-  check already refuses such a number without its erratum (`NUM-SEQUENCE`).
+  check already refuses such a number without its erratum (`NUM-SEQUENCE`), and a
+  numbering erratum is founded only where the printed number is such a misprint.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from ..model import Finding, License
 from . import fidelity
 from ._rules import duplicates
+from .numbering import STYLES
 
 # Errata of oddities no detector finds, each reviewed: id -> (clause, printed).
 REVIEWED: dict[str, tuple[str, str]] = {
@@ -198,6 +200,20 @@ def _covers(erratum: dict, oddity: Oddity) -> bool:
     return oddity.key in printed
 
 
+def _misnumbered(lic: License, erratum: dict) -> bool:
+    """The clause's printed number is not the one its position calls for.
+
+    A wrong `expected` is left to the numbering check, which then refuses the number.
+    """
+    clause = lic.zh.by_id().get(str(erratum.get("clause", "")))
+    style = STYLES.get((lic.zh.lang, clause.level)) if clause else None
+    if clause is None or style is None:
+        return False
+    siblings = [c for c in lic.zh.clauses if c.parent == clause.parent and c.number]
+    position = style[1](siblings.index(clause) + 1) if clause in siblings else ""
+    return clause.number == erratum.get("printed") != position
+
+
 def _missing(lic: License, oddities: list[Oddity], errata: list[dict]) -> list[Finding]:
     found = []
     by_id = lic.zh.by_id()
@@ -225,7 +241,7 @@ def _unfounded(lic: License, oddities: list[Oddity], errata: list[tuple[int, dic
     found = []
     for index, erratum in errata:
         kind = erratum.get("kind")
-        founded = erratum.get("printed") != erratum.get("expected") if kind == "numbering" else any(_covers(erratum, o) for o in oddities)
+        founded = _misnumbered(lic, erratum) if kind == "numbering" else any(_covers(erratum, o) for o in oddities)
         ok = founded or REVIEWED.get(str(erratum.get("id"))) == (erratum.get("clause"), erratum.get("printed"))
         if not ok:
             found.append(
