@@ -47,6 +47,7 @@ def check(lic: License) -> list[Finding]:
     aliases = lic.aliases
     path = lic.path(NAME)
     lines = {a: c.line for c in lic.zh.clauses for a in [c.id, *c.defines] if a}
+    text_is_original = fidelity.source_text(lic) == fidelity.original_text(lic.original)
     found = []
     for anchor, entry in registry.items():
         line = lic.line_of(NAME, "ids", anchor)
@@ -63,7 +64,7 @@ def check(lic: License) -> list[Finding]:
                 )
             )
         elif anchor in zh_now and isinstance(entry, dict):
-            changed = _changed(entry, zh_now[anchor], fidelity.source_text(lic) == fidelity.original_text(lic.original))
+            changed = _changed(entry, zh_now[anchor], text_is_original)
             if changed:
                 found.append(
                     Finding(
