@@ -67,7 +67,8 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
     """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once.
 
     A `file` under `../docs/` edits the site's pages, copied beside `dest` when missing.
-    `content` replaces a whole file; `keep: 0.5` keeps only that share of its characters.
+    `content` replaces a whole file; `keep: 0.5` keeps only that share of its characters;
+    `drop: "- id: x"` deletes the YAML list item that starts with that line.
     """
     shutil.copytree(LICENSE, dest)
     for edit in edits:
@@ -79,6 +80,8 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
             text = edit["content"]
         if "keep" in edit:
             text = text[: int(len(text) * edit["keep"])]
+        if "drop" in edit:
+            text = _drop_item(text, edit["drop"], name)
         if "find" in edit:
             assert text.count(edit["find"]) == 1, f"{name}: {edit['find']!r} must occur once in {edit['file']}"
             text = text.replace(edit["find"], edit["replace"])
@@ -86,6 +89,15 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
         raw = data.encode(edit.get("encoding", "utf-8"))
         path.write_bytes(b"\xef\xbb\xbf" + raw if edit.get("bom") else raw)
     return dest
+
+
+def _drop_item(text: str, first: str, name: str) -> str:
+    """`text` without the top-level list item whose first line is `first`."""
+    lines = text.split("\n")
+    assert lines.count(first) == 1, f"{name}: {first!r} must be one line of the file"
+    start = lines.index(first)
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith("- ")), len(lines))
+    return "\n".join(lines[:start] + lines[end:])
 
 
 def broken_copy(case: Case, dest: Path) -> Path:

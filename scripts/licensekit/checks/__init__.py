@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Finding, License
-from . import chars, errata, fidelity, ids, metadata, numbering, pairing, published, refs, style, terms, text
+from . import chars, consistency, errata, fidelity, ids, metadata, numbering, pairing, published, refs, style, terms, text
 
 # Checks of the raw text of every source: they need no parse, so they run even when a source is unreadable.
 RAW = (chars.check,)
@@ -13,6 +13,7 @@ CHECKS = (
     refs.check,
     terms.check,
     pairing.check,
+    consistency.check,
     style.check,
     text.check,
     fidelity.check,

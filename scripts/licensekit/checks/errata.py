@@ -41,7 +41,11 @@ from .numbering import STYLES
 REVIEWED: dict[str, tuple[str, str]] = {
     "personal-information-doubled-predicate": ("s1-personal-information", "是指个人信息是"),
     "iii-2-permit-without-authorization": ("s3-2", "不得在允许未经许可方授权的情况下"),
+    "iii-2-right-doubled": ("s3-2", "有权展示、使用、或以其他方式处理这些标识的权利"),
+    "s1-distribution-provide-twice": ("s1-distribution", "提供的托管服务提供"),
     "iv-3-ix-indirect-twice": ("s4-3-ix", "任何间接、附带的特殊或间接损害损失"),
+    "iv-3-ix-missing-comma": ("s4-3-ix", "附带的特殊"),
+    "appendix-1-placeholder-brackets": ("appendix-1", "【opensource@baichuan-inc.com】"),
 }
 HALF_WIDTH = '();:"'
 WIDE = r"\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -102,7 +106,7 @@ def _stale(lic: License) -> list[Finding]:
             continue
         printed = erratum.get("printed", "")
         numbering = erratum.get("kind") == "numbering"
-        where = clause.number if numbering else clause.number + clause.title + clause.text
+        where = clause.printed_number if numbering else clause.number + clause.title + clause.text
         if (printed != where) if numbering else (printed not in where):
             found.append(
                 Finding(
@@ -211,7 +215,7 @@ def _misnumbered(lic: License, erratum: dict) -> bool:
         return False
     siblings = [c for c in lic.zh.clauses if c.parent == clause.parent and c.number]
     position = style[1](siblings.index(clause) + 1) if clause in siblings else ""
-    return clause.number == erratum.get("printed") != position
+    return clause.printed_number == erratum.get("printed") != position
 
 
 def _missing(lic: License, oddities: list[Oddity], errata: list[dict]) -> list[Finding]:
