@@ -71,3 +71,21 @@ def test_every_source_is_scanned_and_clean(lic):
 def test_the_original_has_none_of_them(lic):
     """So its byte-identical copy under license/original/ can be held to the same rule."""
     assert [ch for ch in lic.original if chars.refused(ch)] == []
+
+
+def test_the_cli_names_a_page_of_the_site(tmp_path):
+    """A character in docs/ is reported at its own path and line, and the check fails."""
+    import subprocess
+    import sys
+
+    from casebook import ROOT, broken_copy, cases
+
+    case = next(c for c in cases() if c.name == "char-bidi-isolate-docs")
+    root = broken_copy(case, tmp_path / "license")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(root)], capture_output=True, text=True, cwd=tmp_path)
+    line = next(n for n, t in enumerate((tmp_path / "docs/notes.md").read_text(encoding="utf-8").split("\n"), 1) if "\u2066" in t)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        f"docs/notes.md:{line}: CHAR-FORBIDDEN -: U+2066 LEFT-TO-RIGHT ISOLATE at column 58 and 1 more on this line:"
+        " invisible, control and non-ASCII space characters are not allowed"
+    ]
