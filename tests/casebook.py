@@ -66,11 +66,24 @@ def good_cases() -> list[Case]:
 
 
 def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
-    """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once."""
+    """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once.
+
+    A `file` under `../docs/` edits the site's pages, copied beside `dest` when missing.
+    `content` replaces a whole file; `keep: 0.5` keeps only that share of its characters;
+    `drop: "- id: x"` deletes the YAML list item that starts with that line.
+    """
     shutil.copytree(LICENSE, dest)
     for edit in edits:
         path = dest / edit["file"]
+        if edit["file"].startswith("../docs/") and not (dest.parent / "docs").exists():
+            shutil.copytree(ROOT / "docs", dest.parent / "docs")
         text = path.read_text(encoding="utf-8")
+        if "content" in edit:
+            text = edit["content"]
+        if "keep" in edit:
+            text = text[: int(len(text) * edit["keep"])]
+        if "drop" in edit:
+            text = _drop_item(text, edit["drop"], name)
         if "find" in edit:
             assert text.count(edit["find"]) == 1, f"{name}: {edit['find']!r} must occur once in {edit['file']}"
             text = text.replace(edit["find"], edit["replace"])
@@ -78,6 +91,15 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
         raw = data.encode(edit.get("encoding", "utf-8"))
         path.write_bytes(b"\xef\xbb\xbf" + raw if edit.get("bom") else raw)
     return dest
+
+
+def _drop_item(text: str, first: str, name: str) -> str:
+    """`text` without the top-level list item whose first line is `first`."""
+    lines = text.split("\n")
+    assert lines.count(first) == 1, f"{name}: {first!r} must be one line of the file"
+    start = lines.index(first)
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith("- ")), len(lines))
+    return "\n".join(lines[:start] + lines[end:])
 
 
 def broken_copy(case: Case, dest: Path) -> Path:

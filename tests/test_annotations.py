@@ -23,7 +23,9 @@ def test_clauses_link_their_errata_then_their_notes(lic):
         "note-above-losses",
         "note-marks-quotes",
     ]
-    assert _ids(lic, "s4-3") == ["erratum-halfwidth-semicolons", "note-above-losses", "note-foreseen"]
+    assert _ids(lic, "s4-3") == ["note-above-losses", "note-foreseen"]
+    assert _ids(lic, "s4-3-viii") == ["erratum-halfwidth-semicolons"]
+    assert _ids(lic, "s4-4") == ["erratum-halfwidth-colons", "note-licensee"]
     assert _ids(lic, "appendix-1") == ["erratum-appendix-1-placeholder-brackets"]
 
 

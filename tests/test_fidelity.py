@@ -53,3 +53,63 @@ def test_one_character_anywhere_is_caught(lic, op, code, seed):
     mutated, clause = _mutate(lic, index, op)
     found = [(f.code, f.clause) for f in fidelity.check(mutated) if f.code.startswith("TEXT-")]
     assert found == [(code, clause)]
+
+
+def test_the_hash_is_pinned_in_code_and_metadata_alike(lic):
+    assert lic.metadata["original"]["sha256"] == fidelity.ORIGINAL_SHA256
+    assert hashlib.sha256((lic.root / lic.metadata["original"]["path"]).read_bytes()).hexdigest() == fidelity.ORIGINAL_SHA256
+
+
+@pytest.mark.parametrize(
+    "a,b,edits",
+    [
+        ("不得使用", "不得使用", []),
+        ("可以使用", "不得使用", [fidelity.Edit(0, 2, 0, 2)]),
+        ("不得使用", "不使用", [fidelity.Edit(1, 2, 1, 1)]),
+        ("不使用", "不得使用", [fidelity.Edit(1, 1, 1, 2)]),
+        ("甲乙丙丁", "甲丙丁戊", [fidelity.Edit(1, 2, 1, 1), fidelity.Edit(4, 4, 3, 4)]),
+    ],
+)
+def test_diff(a, b, edits):
+    assert list(fidelity.diff(a, b)) == edits
+
+
+@pytest.mark.parametrize("ch", ["\u3000", "\u00a0", "\t", "\u2028", "\u001f", "\u0085", "\u200b"])
+def test_only_space_and_line_feed_are_free(lic, ch):
+    import copy
+
+    other = copy.deepcopy(lic)
+    para = other.zh.by_id()["s2-1"].paragraphs[0]
+    first = para.spans[0]
+    para.spans[0] = type(first)("text", first.text.replace("不得", f"不{ch}得", 1))
+    assert [(f.code, f.clause) for f in fidelity.check(other)] == [("TEXT-ADDED", "s2-1")]
+
+
+def test_a_long_change_is_quoted_short(lic):
+    import copy
+
+    other = copy.deepcopy(lic)
+    para = other.zh.by_id()["s4-3-i"].paragraphs[0]
+    para.spans[0] = type(para.spans[0])("text", para.spans[0].text + "许可" * 500_000)
+    found = fidelity.check(other)
+    assert [(f.code, f.clause) for f in found] == [("TEXT-ADDED", "s4-3-i")]
+    assert len(found[0].message) < 200
+    assert "(1000000 characters)" in found[0].message
+
+
+def test_short_and_empty_originals_stop_the_comparison(lic):
+    import copy
+
+    for original, code in [
+        ("", "ORIGINAL-EMPTY"),
+        (" \n \n", "ORIGINAL-EMPTY"),
+        (lic.original[: len(lic.original) // 2], "ORIGINAL-SHORT"),
+    ]:
+        other = copy.deepcopy(lic)
+        other.original = original
+        codes = [f.code for f in fidelity.check(other)]
+        assert code in codes and not [c for c in codes if c.startswith("TEXT-")], codes
+
+
+def test_the_pinned_size_is_the_original(lic):
+    assert len(fidelity.original_text(lic.original)) == fidelity.ORIGINAL_CHARS

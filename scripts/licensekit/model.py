@@ -95,6 +95,8 @@ class Document:
     title: str
     title_line: int
     clauses: list[Clause] = field(default_factory=list)
+    front_title: str = ""  # the front matter's `title`
+    front_title_line: int = 1
 
     def by_id(self) -> dict[str, Clause]:
         return {c.id: c for c in self.clauses if c.id}
@@ -130,9 +132,12 @@ class Finding:
     def format(self, root: Path | None = None) -> str:
         path = self.path
         if root is not None:
-            with contextlib.suppress(ValueError):
-                # Resolve the folder, not the file: a symlinked source is shown by its own name.
-                path = (path.parent.resolve() / path.name).relative_to(root.resolve())
+            # A page of the site beside a license folder shows as ../docs/…; the folder is
+            # resolved, not the file, so a symlinked source is shown by its own name.
+            for base, prefix in ((root, ""), (root.parent, "../")):
+                with contextlib.suppress(ValueError):
+                    path = Path(prefix + str((self.path.parent.resolve() / self.path.name).relative_to(base.resolve())))
+                    break
         return f"{path}:{self.line}: {self.code} {self.clause or '-'}: {self.message}"
 
 
@@ -163,6 +168,14 @@ class License:
     original: str
     lines: dict[Path, dict[tuple, int]]  # line of each YAML node, by path of keys
     findings: list[Finding]  # problems met while parsing
+    texts: dict[Path, str] = field(default_factory=dict)  # every text source as read, for character checks
+    published: dict[str, Any] = field(default_factory=dict)  # published-ids.yaml: every ID ever published
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Retired IDs and the current ID each now points to, so that old links keep working."""
+        value = self.published.get("aliases") or {}
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
     @property
     def zh(self) -> Document:

@@ -59,6 +59,7 @@ def parse_document(path: Path, lang: str, term_ids: set[str]) -> tuple[Document,
         if tok.type == "front_matter":
             meta_seen = True
             findings += _check_front_matter(path, line, tok.content, lang)
+            doc.front_title, doc.front_title_line = _front_title(tok.content, line)
         elif tok.type == "heading_open":
             level = int(tok.tag[1])
             inline = tokens[i + 1]
@@ -114,6 +115,18 @@ def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[
     if not isinstance(meta.get("title"), str) or not meta["title"].strip():
         return [Finding(path, line, "FRONT-MATTER", "", "title is missing")]
     return []
+
+
+def _front_title(content: str, line: int) -> tuple[str, int]:
+    """The front matter's title and its line, for the checks; ("", line) when unreadable."""
+    meta, _, problems = load_yaml(content, first_line=line + 1)
+    if problems:
+        return "", line
+    title = meta.get("title") if isinstance(meta, dict) else None
+    if not isinstance(title, str):
+        return "", line
+    offset = next((n for n, text in enumerate(content.split("\n"), start=1) if text.startswith("title")), 0)
+    return title, line + offset
 
 
 def _heading(path, line, level, inline, lang, term_ids, stack, findings) -> Clause:
@@ -251,6 +264,7 @@ def load(root: Path) -> License:
     glossary = data("glossary.yaml", [])
     errata = data("errata.yaml", [])
     notes = data("translation-notes.yaml", [])
+    published = data("published-ids.yaml", {})
     if not isinstance(glossary, list):
         findings.append(Finding(root / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list"))
         glossary = []
@@ -287,4 +301,25 @@ def load(root: Path) -> License:
         original=original or "",
         lines=lines,
         findings=findings,
+        texts=source_texts(root),
+        published=published if isinstance(published, dict) else {},
     )
+
+
+def source_texts(root: Path) -> dict[Path, str]:
+    """Every text source: each UTF-8 file under the license folder, and the site's `docs/*.md`.
+
+    Files that cannot be read safely or are not UTF-8 are left to the reading and
+    encoding rules of the files that are parsed.
+    """
+    paths = sorted(p for p in root.rglob("*") if p.is_file()) + sorted((root.parent / "docs").glob("*.md"))
+    texts = {}
+    for path in paths:
+        raw, problems = read_bytes(path)
+        if raw is None or problems:
+            continue
+        try:
+            texts[path] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return texts

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..model import Finding, License
-from . import consistency, fidelity, ids, metadata, numbering, pairing, refs, style, terms, text
+from . import chars, consistency, errata, fidelity, ids, metadata, numbering, pairing, published, refs, style, terms, text
 
+# Checks of the raw text of every source: they need no parse, so they run even when a source is unreadable.
+RAW = (chars.check,)
 CHECKS = (
     ids.check,
     numbering.check,
@@ -15,6 +17,8 @@ CHECKS = (
     style.check,
     text.check,
     fidelity.check,
+    errata.check,
+    published.check,
     metadata.check,
 )
 
@@ -26,6 +30,8 @@ def run(lic: License) -> list[Finding]:
     against a missing file and bury the one real problem under follow-on errors.
     """
     found = list(lic.findings)
+    for check in RAW:
+        found.extend(check(lic))
     if not any(f.fatal for f in found):
         for check in CHECKS:
             found.extend(check(lic))

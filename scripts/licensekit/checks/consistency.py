@@ -21,8 +21,9 @@ SPACE = re.compile(r"\s+")
 def check(lic: License) -> list[Finding]:
     found: list[Finding] = []
     zh, en = lic.zh.by_id(), lic.en.by_id()
-    if [c.id for c in lic.zh.clauses] != [c.id for c in lic.en.clauses]:
-        return []  # clauses are paired by ID; the ID checks report the broken pairing
+    ids = [c.id for c in lic.zh.clauses]
+    if ids != [c.id for c in lic.en.clauses] or "" in ids:
+        return []  # clauses are paired by ID; the ID checks report the broken pairing or the missing ID
     for term in lic.glossary:
         tid = term.get("id", "")
         # the definition fixes the rendering; a marked use in English is the terms check's to judge

@@ -15,6 +15,7 @@ SCHEMAS = {
     "glossary.yaml": "glossary.schema.json",
     "errata.yaml": "errata.schema.json",
     "translation-notes.yaml": "translation-notes.schema.json",
+    "published-ids.yaml": "published-ids.schema.json",
 }
 
 
@@ -26,7 +27,13 @@ def validator(schema_path: Path) -> Draft202012Validator:
 
 def check(lic: License) -> list[Finding]:
     found: list[Finding] = []
-    data = {"metadata.yaml": lic.metadata, "glossary.yaml": lic.glossary, "errata.yaml": lic.errata, "translation-notes.yaml": lic.notes}
+    data = {
+        "metadata.yaml": lic.metadata,
+        "glossary.yaml": lic.glossary,
+        "errata.yaml": lic.errata,
+        "translation-notes.yaml": lic.notes,
+        "published-ids.yaml": lic.published,
+    }
     for name, schema in SCHEMAS.items():
         code = "META-SCHEMA" if name == "metadata.yaml" else "DATA-SCHEMA"
         for err in sorted(validator(lic.path("schema") / schema).iter_errors(data[name]), key=lambda e: list(map(str, e.absolute_path))):

@@ -1,0 +1,53 @@
+"""Write or compare the published-ID registry: `python scripts/published_ids.py [--write] [LICENSE_DIR]`.
+
+Without `--write`, prints the differences between `license/published-ids.yaml` and
+what the texts call for, and exits 1 if there are any. `--write` rewrites the file:
+run it only on purpose, when an ID is added, or retired with an alias.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from licensekit.parse import load
+from licensekit.registry import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = """\
+# Every clause ID and inline term anchor ever published, with what identifies its clause:
+# kind, the number as printed in the Chinese text, parent, and the first 16 hex digits of
+# the SHA-256 of its Chinese text without spaces and line breaks. Never drop an entry:
+# an ID that is renamed or retired stays listed and gets an alias (old ID: current ID),
+# so that links to it keep working. Written by `python scripts/published_ids.py --write`;
+# validated against schema/published-ids.schema.json and checked by checks/published.py.
+"""
+
+
+def dump(registry: dict) -> str:
+    return HEADER + yaml.safe_dump(registry, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the registry from the texts")
+    parser.add_argument("license_dir", nargs="?", type=Path, default=ROOT / "license")
+    args = parser.parse_args(argv)
+    lic = load(args.license_dir)
+    path = args.license_dir / "published-ids.yaml"
+    text = dump(generate(lic))
+    if args.write:
+        path.write_text(text, encoding="utf-8")
+        return 0
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current != text:
+        print(f"{path} differs from what the texts call for; review, then run with --write", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,74 @@
+"""Errata: the detectors find exactly the original's known oddities; every erratum is founded."""
+
+from __future__ import annotations
+
+import pytest
+
+from licensekit.checks import errata
+from licensekit.checks.errata import Oddity
+
+
+def test_detected_oddities_of_the_original(lic):
+    found = errata.detect(lic)
+    assert [o for o in found if o.kind != "punctuation"] == [
+        Oddity("repetition", "s1-data", "数据集中提取的信息和/或"),
+        Oddity("repetition", "s2-1", "复制、…复制或"),
+        Oddity("spacing", "s4-2", "， 并"),
+        Oddity("spacing", "s4-3-ii", "润 损"),
+    ]
+    assert {o.key for o in found if o.kind == "punctuation"} == {"(", ")", ";", ":", '"'}
+    assert {o.clause for o in found if o.key == '"'} == {"s3-2"}
+
+
+def test_spaces_between_form_fields_are_layout(lic):
+    """The appendix's fields share one line of the original, separated by spaces: not oddities."""
+    texts = errata.clause_texts(lic)
+    assert texts["appendix-2-applicant-name"] == "申请人名称"
+    assert not [o for o in errata.detect(lic) if o.clause.startswith("appendix")]
+
+
+def test_every_erratum_is_founded_and_none_missing(lic):
+    assert errata.check(lic) == []
+
+
+def test_reviewed_errata_are_in_the_data(lic):
+    by_id = {e["id"]: (e["clause"], e["printed"]) for e in lic.errata}
+    assert {k: by_id.get(k) for k in errata.REVIEWED} == errata.REVIEWED
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("甲乙丙丁戊己庚辛壬癸子丑，以及甲乙丙丁戊己庚辛壬癸子丑。", ["甲乙丙丁戊己庚辛壬癸子丑"]),
+        ("使用、复制、修改、复制或创建", ["复制、…复制或"]),
+        ("使用baichuan-7B模型中可能包含的，baichuan-7B模型中可能包含的", []),  # a name repeated
+        ("甲乙丙丁戊己庚辛壬癸子，甲乙丙丁戊己庚辛壬癸子", []),  # 11 characters: below the threshold
+        ("使用、复制、修改", []),
+        ("复制、复制", ["复制、…复制"]),  # the same item twice
+        ("制、制作", []),  # one character is not a word
+    ],
+)
+def test_repeats(text, found):
+    assert [k for k in errata._repeats(text) if "、…" in k or k in found] == found
+
+
+def test_an_erratum_covers_only_its_kind_and_clause():
+    odd = Oddity("spacing", "s4-2", "， 并")
+    assert errata._covers({"kind": "spacing", "clause": "s4-2", "printed": "训练， 并"}, odd)
+    assert not errata._covers({"kind": "wording", "clause": "s4-2", "printed": "训练， 并"}, odd)
+    assert not errata._covers({"kind": "spacing", "clause": "s4-3", "printed": "训练， 并"}, odd)
+    assert errata._covers({"kind": "punctuation", "clause": "s1-model", "printed": "(包括"}, Oddity("punctuation", "s5-2", "("))
+
+
+def test_rule_helpers():
+    from pathlib import Path
+
+    from licensekit.checks._rules import duplicates, missing
+
+    p = Path("x.yaml")
+    items = [("a", p, 1, "c1"), ("b", p, 2, "c2"), ("a", p, 3, "c3"), ("a", p, 4, "c4")]
+    assert [f.format() for f in duplicates(items, "ERRATUM-DUPLICATE", "{key} first on {first}")] == [
+        "x.yaml:3: ERRATUM-DUPLICATE c3: a first on 1",
+        "x.yaml:4: ERRATUM-DUPLICATE c4: a first on 1",
+    ]
+    assert [f.format() for f in missing(items, {"a"}, "ID-ALIAS", "no {key}")] == ["x.yaml:2: ID-ALIAS c2: no b"]

@@ -1,0 +1,122 @@
+"""Published IDs: the registry matches the texts, aliases reach the model, reserved IDs are complete."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casebook import LICENSE, ROOT, edited_copy
+from licensekit import checks
+from licensekit.checks import published
+from licensekit.parse import load
+from licensekit.registry import entries, generate, text_hash
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from published_ids import dump  # noqa: E402
+
+TEMPLATES = ROOT / ".venv/lib/python3.11/site-packages/material/templates"
+
+
+def test_registry_is_what_the_texts_call_for(lic):
+    """Regenerated from the model, the registry is the committed file, byte for byte."""
+    assert dump(generate(lic)) == (LICENSE / "published-ids.yaml").read_text(encoding="utf-8")
+
+
+def test_registry_lists_every_anchor_of_both_texts(lic):
+    registry = lic.published["ids"]
+    assert set(registry) == lic.zh.anchors() == lic.en.anchors()
+    assert len(registry) == 55
+    assert registry["s4-3-iii"] == {"kind": "item", "number": "(ii)", "parent": "s4-3", "text": text_hash("货币使用损失;")}
+    assert registry["s3-2-marks"] == {"kind": "term", "number": "", "parent": "s3-2", "text": text_hash("标识")}
+    assert registry["appendix-2-commercial-use"]["kind"] == "field"
+
+
+def test_text_hash_ignores_only_spaces_and_line_feeds():
+    assert text_hash("利润 损失") == text_hash("利润\n损失") == text_hash("利润损失")
+    assert text_hash("利润\u3000损失") != text_hash("利润损失")
+    assert len(text_hash("x")) == 16
+
+
+def test_aliases_reach_the_model(tmp_path):
+    root = edited_copy(
+        tmp_path / "license",
+        [{"file": "published-ids.yaml", "find": "aliases: {}", "replace": "aliases: {s4-3-iv: s4-3-savings, s2-0: s2-grant}"}],
+    )
+    assert load(root).aliases == {"s4-3-iv": "s4-3-savings", "s2-0": "s2-grant"}
+
+
+def test_generate_keeps_retired_ids(tmp_path):
+    """A renamed ID stays in the registry, with its alias; the new one is added."""
+    edits = [
+        {"file": "zh.md", "find": "{#s4-3-iv}", "replace": "{#s4-3-savings}"},
+        {"file": "en.md", "find": "{#s4-3-iv}", "replace": "{#s4-3-savings}"},
+        {"file": "published-ids.yaml", "find": "aliases: {}", "replace": "aliases: {s4-3-iv: s4-3-savings}"},
+    ]
+    lic = load(edited_copy(tmp_path / "license", edits))
+    registry = generate(lic)
+    assert registry["ids"]["s4-3-iv"] == registry["ids"]["s4-3-savings"]
+    assert registry["aliases"] == {"s4-3-iv": "s4-3-savings"}
+    assert "s4-3-iv" not in entries(lic)
+
+
+def test_check_never_writes_and_the_script_reports_drift(tmp_path):
+    root = edited_copy(tmp_path / "license", [{"file": "zh.md", "find": "{#s4-3-iv}", "replace": "{#s4-3-savings}"}])
+    before = (root / "published-ids.yaml").read_bytes()
+    checks.run(load(root))
+    assert (root / "published-ids.yaml").read_bytes() == before
+    script = [sys.executable, str(ROOT / "scripts" / "published_ids.py")]
+    assert subprocess.run([*script, str(root)], capture_output=True).returncode == 1
+    assert subprocess.run([*script, str(LICENSE)], capture_output=True).returncode == 0
+
+
+def _literal_ids(text: str) -> set[str]:
+    """Literal id="…" values, a Jinja `{{ … }}` part read as a number.
+
+    Left out: ids Material's JavaScript copies from a heading (`${…}`), the nav's
+    `{{ path }}` (checked below), and render.py's f-string placeholders, which are the
+    clause IDs themselves.
+    """
+    found = set()
+    for value in re.findall(r'\bid="([^"]*)"', text):
+        if "${" in value or value.startswith("{{ path }}") or re.fullmatch(r"\{[a-z_.]+\}", value):
+            continue
+        found.add(re.sub(r"\{\{[^}]*\}\}", "1", value))
+    return found
+
+
+def test_reserved_ids_cover_the_theme_templates():
+    ids = set().union(*(_literal_ids(p.read_text(encoding="utf-8")) for p in TEMPLATES.rglob("*.html")))
+    assert "__drawer" in ids and "__palette_1" in ids
+    nav = (TEMPLATES / "partials/nav.html").read_text(encoding="utf-8")
+    assert '{% set path = "__nav_" ~ loop.index %}' in nav  # nav-item.html's {{ path }}, deeper levels add _<n>
+    ids |= {"__nav_1", "__nav_2_3", "__nav_2_3_label"}
+    assert {i for i in ids if not published.reserved(i)} == set()
+
+
+def test_reserved_ids_cover_our_page_chrome():
+    ids = _literal_ids((ROOT / "scripts/licensekit/render.py").read_text(encoding="utf-8"))
+    assert ids == {"title"}
+    assert all(published.reserved(i) for i in ids)
+
+
+@pytest.mark.parametrize("anchor", ["s4-3-iv", "title-1", "toc", "nav-1", "s2-grant", "palette"])
+def test_clause_like_ids_are_not_reserved(anchor):
+    assert not published.reserved(anchor)
+
+
+def test_real_texts_have_no_reserved_id(lic):
+    assert [a for a in lic.zh.anchors() | lic.en.anchors() if published.reserved(a)] == []
+
+
+def test_registry_schema_refuses_a_bad_entry(tmp_path):
+    root = edited_copy(tmp_path / "license", [{"file": "published-ids.yaml", "find": "text: 5d1b27e7b720f380", "replace": "text: XYZ"}])
+    found = [f.format(root) for f in checks.run(load(root)) if f.code == "DATA-SCHEMA"]
+    assert found == ["published-ids.yaml:40: DATA-SCHEMA -: ids/s4-3-iv/text: 'XYZ' does not match '^[0-9a-f]{16}$'"]
+
+
+def test_templates_are_where_the_test_looks():
+    assert Path(TEMPLATES).is_dir()
