@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from ..model import Finding, License
-from . import fidelity, ids, metadata, numbering, pairing, refs, style, terms, text
+from . import alignment, fidelity, ids, licensor, metadata, numbering, pairing, parity, reflabels, refs, style, terms, text, vocab
 
-CHECKS = (ids.check, numbering.check, refs.check, terms.check, pairing.check, style.check, text.check, fidelity.check, metadata.check)
+CHECKS = (
+    ids.check,
+    numbering.check,
+    refs.check,
+    reflabels.check,
+    terms.check,
+    pairing.check,
+    parity.check,
+    alignment.check,
+    style.check,
+    text.check,
+    fidelity.check,
+    metadata.check,
+    licensor.check,
+    vocab.check,
+)
 
 
 def run(lic: License) -> list[Finding]:
