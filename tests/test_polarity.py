@@ -20,6 +20,7 @@ ZH = [
     ("所有权归许可方，可能对模型拥有权利", (), (), (), ("可能",)),
     ("您不可以使用，这不可能", ("不", "不"), ("不可以",), (), ()),
     ("违法违规行为，并排除冲突法的适用", ("违法", "违规", "排除"), (), (), ()),
+    ("也不得向他人明示或暗示有权展示，您可以主张", ("不",), ("不得",), (), ("可以",)),  # a right under 不得 is forbidden
 ]
 EN = [
     ("You must not use the Model for any military or illegal purpose.", ("not", "illegal"), ("must not",), (), ()),
@@ -38,6 +39,7 @@ EN = [
     ("for purposes other than Commercial Use, without consent", ("other than", "without"), (), (), ()),
     ("Note: the notion of notices is not a denial.", ("not",), (), (), ()),
     ("Use is prohibited; it is unlawful and irrevocable.", ("prohibited", "unlawful", "irrevocable"), ("is prohibited",), (), ()),
+    ("nor may You imply that You have the right to display, and You may claim", ("nor",), ("nor may",), (), ("may",)),
 ]
 
 

@@ -37,28 +37,28 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
-def _lineage(doc: Document, target: Clause) -> list[Clause]:
-    """The target, its parents and its parts."""
-    by_id = doc.by_id()
-    up, clause = [], target
+def _ancestry(doc: Document, target: Clause) -> list[Clause]:
+    """The target and its parents, innermost first."""
+    by_id, up, clause = doc.by_id(), [], target
     while clause is not None:
         up.append(clause)
         clause = by_id.get(clause.parent or "")
+    return up
+
+
+def _lineage(doc: Document, target: Clause) -> list[Clause]:
+    """The target, its parents and its parts."""
     down, frontier = [], {target.id}
     for clause in doc.clauses:
         if clause.parent in frontier:
             down.append(clause)
             frontier.add(clause.id)
-    return up + down
+    return _ancestry(doc, target) + down
 
 
-def _chain(doc: Document, target: Clause) -> list[int]:
-    by_id, chain, clause = doc.by_id(), [], target
-    while clause is not None:
-        if clause.number:
-            chain.insert(0, value(clause.number))
-        clause = by_id.get(clause.parent or "")
-    return chain
+def _chain(doc: Document, target: Clause) -> list[str]:
+    """The printed numbers from the outermost parent down to the target."""
+    return [c.number for c in reversed(_ancestry(doc, target)) if c.number]
 
 
 def _names(clause: Clause) -> list[str]:
@@ -92,9 +92,9 @@ def problem(label: str, target_id: str, source: Clause, docs: list[Document]) ->
     lang = doc.lang
     cited = numbers(label)
     if cited:
-        chains = [_chain(d, d.by_id()[target_id]) for d in docs if target_id in d.by_id()]
+        chains = [[value(n) for n in _chain(d, d.by_id()[target_id])] for d in docs if target_id in d.by_id()]
         if not any(chain[len(chain) - len(cited) :] == cited for chain in chains if len(chain) >= len(cited)):
-            printed = _printed([c.number for c in reversed(_lineage(doc, target)[: _depth(doc, target)]) if c.number])
+            printed = _printed(_chain(doc, target))
             return f"the label “{label}” cites {'.'.join(map(str, cited))}, but #{target_id} is numbered {printed or 'nothing'}"
         return ""
     family = {c.id for c in _lineage(doc, target)}
@@ -121,12 +121,3 @@ def _printed(numbers: list[str]) -> str:
         core = number.rstrip(".．")
         out += core if not out or core.startswith("(") or out.endswith("、") else "." + core
     return out
-
-
-def _depth(doc: Document, target: Clause) -> int:
-    """How many of the lineage's first entries are the target and its parents."""
-    by_id, n, clause = doc.by_id(), 0, target
-    while clause is not None:
-        n += 1
-        clause = by_id.get(clause.parent or "")
-    return n

@@ -14,10 +14,12 @@ not use …" → "You must use …". So each clause is counted in both languages
   "no … may/shall/must/can" (under no circumstances may), is/are prohibited or forbidden.
 - **obligations**: zh 应当 必须 务必 须 应 需 (not in 相应 对应 响应 供应 适应 应用 反应 答应,
   需要 or 需求, which say "relevant", "need" or "entail"); en shall, must, is/are required
-  to, has/have to — outside prohibitions.
+  to, has/have to — outside prohibitions and what they govern.
 - **permissions**: zh 可以 可能 有权 (not in 所有权 拥有权利 享有权利: own, hold, enjoy); en may, can, might,
-  has/have the right, is/are entitled — outside prohibitions. 可能 is counted with
-  可以 because English "may" says both.
+  has/have the right, is/are entitled — outside prohibitions and what they govern (up
+  to the next punctuation mark: in 不得…暗示有权展示 / "nor may You … imply that You have
+  the right" the right is forbidden, not granted). 可能 is counted with 可以 because
+  English "may" says both.
 
 The rules, measured clause by clause on the real text (every clause passes):
 - negations: the same count in both languages;
@@ -86,10 +88,22 @@ def _found(pattern: re.Pattern, text: str, outside: list[tuple[int, int]] = ()) 
     return tuple(out)
 
 
+_BREAK = re.compile(r"[，。；：！？,;:.!?]")
+
+
+def _scopes(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Each prohibition with what it governs: up to the next punctuation mark."""
+    spans = []
+    for m in pattern.finditer(text):
+        stop = _BREAK.search(text, m.end())
+        spans.append((m.start(), stop.start() if stop else len(text)))
+    return spans
+
+
 def polarity(text: str, lang: str) -> Polarity:
     """Count the negations, prohibitions, obligations and permissions of a text."""
     table = _ZH if lang == "zh-Hans" else _EN
-    spans = [m.span() for m in table["prohibitions"].finditer(text)]
+    spans = _scopes(table["prohibitions"], text)
     return Polarity(
         negations=_found(table["negations"], text),
         prohibitions=_found(table["prohibitions"], text),

@@ -8,36 +8,46 @@ limitation such as `warranty` cannot be listed under permissions. A tag of our o
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-
-import yaml
 
 from ..model import Finding, License
 from ..polarity import caption_stance
-from ..sources import Loader
+from ..sources import read_yaml
 
 VOCAB = Path("vocab") / "choosealicense-rules.yml"
 META = "metadata.yaml"
 
 
-@cache
-def _groups(path: Path) -> dict[str, frozenset[str]]:
-    """Each choosealicense tag with the groups it belongs to (patent-use is in two)."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-    groups: dict[str, set[str]] = {}
+def groups(data: object) -> dict[str, frozenset[str]] | None:
+    """Each choosealicense tag with the groups it belongs to (patent-use is in two);
+    None when the data is not shaped like choosealicense's rules.yml."""
+    if not isinstance(data, dict):
+        return None
+    found: dict[str, set[str]] = {}
     for group, entries in data.items():
+        if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("tag"), str) for e in entries):
+            return None
         for entry in entries:
-            groups.setdefault(entry["tag"], set()).add(group)
-    return {tag: frozenset(g) for tag, g in groups.items()}
+            found.setdefault(entry["tag"], set()).add(group)
+    return {tag: frozenset(g) for tag, g in found.items()}
+
+
+def _vocab(path: Path) -> tuple[dict[str, frozenset[str]] | None, list[Finding]]:
+    data, _, problems = read_yaml(path)
+    if problems:
+        return None, problems
+    vocab = groups(data)
+    if vocab is None:
+        return None, [
+            Finding(path, 1, "YAML-SHAPE", "", "not shaped like choosealicense's rules.yml (groups of {tag, label, description})")
+        ]
+    return vocab, []
 
 
 def check(lic: License) -> list[Finding]:
-    path = lic.path(str(VOCAB))
-    try:
-        vocab = _groups(path)
-    except OSError as err:
-        return [Finding(path, 1, "FILE-MISSING", "", f"cannot read choosealicense's vocabulary: {err.strerror}")]
+    vocab, problems = _vocab(lic.path(str(VOCAB)))
+    if vocab is None:
+        return problems
     rules, tags = lic.metadata.get("rules"), lic.metadata.get("tags")
     if not isinstance(rules, dict) or not isinstance(tags, dict):
         return []  # the schema reports the shape
