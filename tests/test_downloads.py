@@ -103,7 +103,8 @@ def test_license_json_content(license_json, lic):
     assert s22["urls"] == {"zh-Hans": SITE_URL + "zh/#s2-2", "en": SITE_URL + "en/#s2-2", "parallel": SITE_URL + "parallel/#s2-2"}
     assert s22["text"]["en"].startswith("If You plan to put the baichuan-7B Model")
     assert f'href="{SITE_URL}zh/#appendix"' in s22["html"]["zh-Hans"]
-    assert clauses["s4-3-iii"]["number"] == {"zh-Hans": "(ii)", "en": "(iii)"}
+    assert clauses["s4-3-iii"]["number"] == {"zh-Hans": "(ii)", "en": "(ii) [sic: (iii)]"}
+    assert (clauses["s4-3-iii"]["label"], clauses["s4-3-ix"]["label"]) == ("IV.3(ii) [sic: (iii)]", "IV.3(x) [sic: (ix)]")
     assert license_json["authoritativeLanguage"] == "zh-Hans"
     assert license_json["metadata"]["licensor"]["en"] == "Beijing Baichuan Intelligent Technology Co., Ltd."
     assert {r["tag"]: r["clauses"] for r in license_json["rules"]["limitations"]}["no-military-or-illegal-use"] == ["s2-1"]
@@ -142,7 +143,13 @@ def test_plain_chinese_text_reproduces_the_original(site, lic, path):
 def test_plain_english_text(site):
     text = (site / "license.en.txt").read_text(encoding="utf-8")
     assert text.startswith("baichuan-7B Model License Agreement\n\nUnofficial translation.")
-    for line in ("I. Definitions", "2. If You plan to put", "(iii) loss of the use of money;", "(ix) any indirect", "Appendix"):
+    for line in (
+        "I. Definitions",
+        "2. If You plan to put",
+        "(ii) [sic: (iii)] loss of the use of money;",
+        "(x) [sic: (ix)] any indirect",
+        "Appendix",
+    ):
         assert "\n" + line in text
 
 

@@ -44,12 +44,11 @@ def test_serve_reloads_on_license_change(tmp_path):
     server = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/en/"
-        assert wait_for(url, "No military or illegal use")
+        assert wait_for(url, "No military or illegal purposes")
         en = project / "license" / "en.md"
-        en.write_text(
-            en.read_text(encoding="utf-8").replace("*No military or illegal use*", "*No military or unlawful use*"), encoding="utf-8"
-        )
-        assert wait_for(url, "No military or unlawful use")
+        text = en.read_text(encoding="utf-8")
+        en.write_text(text.replace("*No military or illegal purposes*", "*No military or unlawful purposes*"), encoding="utf-8")
+        assert wait_for(url, "No military or unlawful purposes")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -1,4 +1,8 @@
-"""Citation labels of clauses, as a reader would write them: "II.2", "IV.3(iii)"."""
+"""Citation labels of clauses, as a reader would write them: "II.2", "IV.3(iv)".
+
+A number the original misprints keeps its printed form and correction, "IV.3(ii) [sic: (iii)]",
+so that the label can be found in the authoritative Chinese text.
+"""
 
 from __future__ import annotations
 

@@ -48,6 +48,7 @@ CODES: dict[str, Code] = {
     "NUM-STYLE": _e("a number is not in its level's numeral style"),
     "NUM-SEQUENCE": _e("a number skips, repeats or is out of order, without an erratum"),
     "NUM-MISMATCH": _e("a clause is numbered differently in the two languages"),
+    "NUM-SIC": _e("a [sic: …] correction of a number that no erratum records, or in the Chinese text"),
     # references and terms
     "REF-BROKEN": _e("a reference to a clause that does not exist"),
     "REF-SELF": _e("a reference to its own clause"),
@@ -60,6 +61,9 @@ CODES: dict[str, Code] = {
     "TERM-FORM": _e("a marked term use is not a form the glossary allows"),
     "TERM-MISMATCH": _e("a clause uses different defined terms in the two languages"),
     "TERM-UNUSED": Code("warning", "a glossary term is never marked as used"),
+    # consistency of the translation
+    "TRANSLATION-INCONSISTENT": _e("a glossary term or noted phrase lacks its recorded English rendering in a clause"),
+    "NOTE-STALE": _e("a translation note's phrase is in none of the clauses the note lists"),
     "HEADING-DUPLICATE": Code("warning", "two clauses have the same caption or title"),
     "TERM-UNMARKED": Code("info", "a defined term is used without being marked"),
     # fidelity and text

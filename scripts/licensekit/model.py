@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,16 @@ class Clause:
     @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def printed_number(self) -> str:
+        """The number as the original prints it: "(ii)" of "(ii) [sic: (iii)]"."""
+        return split_sic(self.number)[0]
+
+    @property
+    def sic(self) -> str:
+        """The correction a translation prints after a misprinted number, or ""."""
+        return split_sic(self.number)[1]
 
     @property
     def heading(self) -> str:
@@ -121,6 +132,20 @@ class Finding:
         return f"{path}:{self.line}: {self.code} {self.clause or '-'}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """An erratum or translation note, as a clause links to it on /notes/."""
+
+    kind: str  # "erratum" | "note"
+    id: str
+    label: dict[str, str]  # short link text, per language
+
+    @property
+    def anchor(self) -> str:
+        """The anchor on /notes/: erratum-<id> or note-<id>."""
+        return f"{self.kind}-{self.id}"
+
+
 @dataclass
 class License:
     """Everything in one license folder, parsed once."""
@@ -162,8 +187,31 @@ class License:
         en = self.en.by_id()
         return [(zh, en[zh.id]) for zh in self.zh.clauses if zh.id in en]
 
+    def annotations(self, clause_id: str) -> list[Annotation]:
+        """The errata and translation notes that concern a clause, to link from it in both languages."""
+        out = [
+            Annotation("erratum", e["id"], {"zh-Hans": f"勘误：{e.get('printed', '')}", "en": f"Erratum: {e.get('printed', '')}"})
+            for e in self.errata
+            if e.get("clause") == clause_id and e.get("id")
+        ]
+        out += [
+            Annotation("note", n["id"], {"zh-Hans": f"译注：{n.get('zh-Hans', '')}", "en": f"Translation note: {n.get('en', '')}"})
+            for n in self.notes
+            if clause_id in (n.get("clauses") or []) and n.get("id")
+        ]
+        return out
+
     def terms_by_id(self) -> dict[str, dict[str, Any]]:
         return {t["id"]: t for t in self.glossary}
+
+
+SIC = re.compile(r"^(?P<printed>\S+) \[sic: (?P<correction>[^\]\s]+)\]$")
+
+
+def split_sic(number: str) -> tuple[str, str]:
+    """A printed number and its "[sic: …]" correction ("" when there is none)."""
+    match = SIC.match(number)
+    return (match["printed"], match["correction"]) if match else (number, "")
 
 
 def _unique(items) -> list[str]:

@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 from ..model import Finding, License
-from . import alignment, fidelity, ids, licensor, metadata, numbering, pairing, parity, reflabels, refs, style, terms, text, vocab
+from . import (
+    alignment,
+    consistency,
+    fidelity,
+    ids,
+    licensor,
+    metadata,
+    numbering,
+    pairing,
+    parity,
+    reflabels,
+    refs,
+    style,
+    terms,
+    text,
+    vocab,
+)
 
 CHECKS = (
     ids.check,
@@ -12,6 +28,7 @@ CHECKS = (
     reflabels.check,
     terms.check,
     pairing.check,
+    consistency.check,
     parity.check,
     alignment.check,
     style.check,

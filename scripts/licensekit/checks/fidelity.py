@@ -98,7 +98,7 @@ def _errata(lic: License) -> list[Finding]:
             )
             continue
         printed = erratum.get("printed", "")
-        where = clause.number if erratum.get("kind") == "numbering" else clause.number + clause.title + clause.text
+        where = clause.printed_number if erratum.get("kind") == "numbering" else clause.number + clause.title + clause.text
         if (printed != where) if erratum.get("kind") == "numbering" else (printed not in where):
             found.append(
                 Finding(

@@ -1,0 +1,97 @@
+"""The term-consistency check: one English rendering per glossary term and noted phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook import edited_copy
+from licensekit.checks import consistency
+from licensekit.parse import load
+
+
+def _findings(tmp_path, *edits):
+    lic = load(edited_copy(tmp_path / "license", [dict(zip(("file", "find", "replace"), e, strict=True)) for e in edits]))
+    return [(f.code, f.clause, f.message) for f in consistency.check(lic)]
+
+
+def test_the_real_sources_are_consistent(lic):
+    assert consistency.check(lic) == []
+
+
+@pytest.mark.parametrize(
+    "note,expected",
+    [
+        ({"zh-Hans": "甲；乙", "en": "a; b"}, [("甲", "a"), ("乙", "b")]),
+        ({"zh-Hans": "被许可人；被许可方", "en": "licensee"}, [("被许可人", "licensee"), ("被许可方", "licensee")]),
+        ({"zh-Hans": "最终解释权", "en": "final right to interpret"}, [("最终解释权", "final right to interpret")]),
+        ({"zh-Hans": "甲；乙；丙", "en": "a; b"}, [("甲", "a"), ("乙", "b")]),
+    ],
+)
+def test_pairs(note, expected):
+    assert consistency.pairs(note) == expected
+
+
+def test_a_phrase_rendered_otherwise_names_the_clause_that_has_the_rendering(tmp_path):
+    found = _findings(
+        tmp_path, ("en.md", "#### Details of derivative creation based on the Model", "#### Details of derivative works based on the Model")
+    )
+    assert found == [
+        (
+            "TRANSLATION-INCONSISTENT",
+            "appendix-2-derivative-works",
+            "“衍生创作” (note derivative-creation) is not rendered “derivative creation” here, as in appendix-note",
+        )
+    ]
+
+
+def test_a_rendering_no_clause_has(tmp_path):
+    found = _findings(
+        tmp_path, ("en.md", "As an independent personal information handler", "As an independent processor of personal information")
+    )
+    assert found == [
+        (
+            "TRANSLATION-INCONSISTENT",
+            "s4-5",
+            "“个人信息的独立处理者” (note handler) is not rendered “independent personal information handler” here, "
+            "and no clause renders it so",
+        )
+    ]
+
+
+def test_english_compares_without_case_and_spacing(tmp_path):
+    # a phrase may open a sentence or be re-wrapped
+    assert _findings(tmp_path, ("en.md", "The above losses or damages include", "The  Above\nlosses or damages include")) == []
+
+
+def test_chinese_compares_without_whitespace(tmp_path):
+    assert _findings(tmp_path, ("zh.md", "也不能允许、协助或以其他方式使得", "也不能允许、协助或\n以其他方式使得")) == []
+
+
+def test_glossary_term_missing_from_one_clause(tmp_path):
+    found = _findings(
+        tmp_path,
+        (
+            "en.md",
+            "the [Licensor](#s1-licensor) has the final right to interpret",
+            "the licensing company has the final right to interpret",
+        ),
+    )
+    assert found == [("TRANSLATION-INCONSISTENT", "s5-1", "the glossary term “许可方” is not rendered “Licensor” here, as in s1-licensor")]
+
+
+def test_a_marked_english_use_is_left_to_the_terms_check(tmp_path):
+    assert _findings(tmp_path, ("en.md", "every [Third Party](#s1-third-party) user", "every [third party](#s1-third-party) user")) == []
+
+
+def test_notes_about_form_are_not_phrases(tmp_path):
+    assert _findings(tmp_path, ("translation-notes.yaml", "zh-Hans: 小标题", "zh-Hans: 不在正文中的词")) == []
+
+
+def test_a_stale_note(tmp_path):
+    found = _findings(tmp_path, ("translation-notes.yaml", "zh-Hans: 友好协商", "zh-Hans: 友好商量"))
+    assert found == [("NOTE-STALE", "amicable-negotiation", "“友好商量” is in the Chinese of none of the clauses the note lists")]
+
+
+def test_clauses_out_of_pairing_are_left_to_the_id_checks(tmp_path):
+    found = _findings(tmp_path, ("en.md", "{#s5-3}", "{#s5-x}"), ("en.md", "through amicable negotiation", "through friendly talks"))
+    assert found == []
