@@ -66,6 +66,7 @@ CODES: dict[str, Code] = {
     "REF-BROKEN": _e("a reference to a clause that does not exist"),
     "REF-SELF": _e("a reference to its own clause"),
     "REF-MISMATCH": _e("a clause has different references in the two languages"),
+    "REF-LABEL": _e("a reference's link text names another clause than its target"),
     "TERM-UNDEFINED": _e("a defined term is used but never defined"),
     "TERM-DUPLICATE": _e("a term is defined or listed twice"),
     "TERM-GLOSSARY": _e("a definition disagrees with the glossary"),
@@ -93,11 +94,27 @@ CODES: dict[str, Code] = {
     "ERRATUM-UNFOUNDED": _e("an erratum quotes no oddity the checker finds and is not a reviewed one"),
     "TEXT-EMPTY": _e("a clause or section has no text"),
     "TEXT-UNEXPECTED": _e("a form field carries text"),
+    "TEXT-INVISIBLE": _e("a clause's text is only invisible characters"),
+    "TEXT-COPY": _e("an English clause is a copy of another clause's translation"),
+    # parity of meaning between the two languages
+    "PARITY-NUMBER": _e("a clause has different numbers in the two languages"),
+    "PARITY-EMAIL": _e("a clause has different e-mail addresses in the two languages"),
+    "PARITY-URL": _e("a clause has different URLs in the two languages"),
+    "PARITY-NEGATION": _e("a clause has a different number of negations in the two languages"),
+    "PARITY-MODAL": _e("the English lacks a prohibition or obligation, or has different permissions"),
+    "PARITY-CAPTION": _e("a caption contradicts its clause or the other language's caption"),
+    "PARITY-LENGTH": _e("an English clause is far longer or shorter than its Chinese implies"),
+    "PARITY-SENTENCE": _e("an English clause has fewer sentences than its Chinese"),
+    "GRANT-ATTRIBUTE": _e("the attributes of the grant differ between the two languages"),
     # data files
     "META-SCHEMA": _e("metadata.yaml is not valid against its schema"),
     "DATA-SCHEMA": _e("a data file is not valid against its schema"),
     "META-CLAUSE": _e("a data file cites a clause that is not in both texts"),
     "META-TAG": _e("a rule uses a tag that is not defined"),
+    "META-CONTACT": _e("the licensor's contact is not the address printed in the texts"),
+    "META-AUTHORITY": _e("a language other than the Chinese original is marked authoritative or original"),
+    "META-VOCAB": _e("a tag marked as choosealicense's is not in its vocabulary"),
+    "META-GROUP": _e("a rule is listed in a group its tag does not belong to"),
 }
 
 

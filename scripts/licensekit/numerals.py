@@ -20,3 +20,14 @@ def chinese(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else "十" if tens == 1 else DIGITS[tens - 1] + "十"
     return head + (DIGITS[ones - 1] if ones else "")
+
+
+def value(number: str) -> int:
+    """The integer a printed number stands for, in any of the styles; 0 if none."""
+    core = number.strip("()、.．")
+    if core.isdigit():
+        return int(core)
+    for k in range(1, 100):
+        if core in (roman(k), roman(k).lower(), chinese(k)):
+            return k
+    return 0

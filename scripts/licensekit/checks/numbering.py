@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..model import Clause, Document, Finding, License
 from ..numerals import chinese, roman
+from ..numerals import value as _value
 
 # The style of each level, per language: a pattern and the k-th number in that style.
 Style = tuple[re.Pattern, Callable[[int], str], str]
@@ -101,14 +102,3 @@ def _sequence(doc: Document, allowed: dict) -> list[Finding]:
             found.append(Finding(doc.path, clause.line, "NUM-SEQUENCE", clause.id, f"number {clause.number} {what}: expected {expected}"))
             previous = max(previous, value)
     return found
-
-
-def _value(number: str) -> int:
-    """The integer a printed number stands for, in any of the styles; 0 if none."""
-    core = number.strip("()、.．")
-    if core.isdigit():
-        return int(core)
-    for k in range(1, 100):
-        if core in (roman(k), roman(k).lower(), chinese(k)):
-            return k
-    return 0

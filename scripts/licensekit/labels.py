@@ -1,0 +1,123 @@
+"""What a reference's link text may say about its target, derived from the clause model.
+
+A label can name its target in four ways, each checked against the model:
+
+- **by number**: the numbers in the label ("clause 1", "IV.3(iii)", "第1条", "(ii)")
+  must end the target's chain of printed numbers, in either language (so the original's
+  misprinted "(ii)" for IV.3(iii) is accepted too). `[clause 4](#s4-1)` is refused.
+- **by title**: a label that contains the title of a section or field, or an item's
+  caption ("附则", "Appendix"), must point to that clause, one of its parents or
+  one of its parts. `[附则](#s5)` is refused.
+- **by position**: a label with 以上 上述 前述 / above, foregoing, preceding must point
+  back; 下列 如下 以下 / below, following must point ahead.
+- **by content**: otherwise every word of the label (every character in Chinese, bar
+  particles) must occur in the target's title, caption or text, or in its parts'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Clause, Document
+from .numerals import value
+
+_BACK = re.compile(r"以上|上述|前述|\b(?:above|foregoing|preceding)\b", re.IGNORECASE)
+_AHEAD = re.compile(r"下列|如下|以下|\b(?:below|following)\b", re.IGNORECASE)
+_NUMBERS = re.compile(r"\(([0-9]+|[ivxlc]+|[IVXLC]+)\)|第([0-9]+|[一二三四五六七八九十]+)[条款项章节部]|\b([IVXLC]+)\b|([0-9]+)")
+_ZH_PARTICLES = set("的和与及或之其本该此等")
+_EN_STOP = {"the", "a", "an", "of", "and", "or", "to", "in", "this", "that", "these", "those", "its", "on", "by", "for", "with", "as"}
+
+
+def numbers(label: str) -> list[int]:
+    """The clause numbers a label cites, outermost first."""
+    return [value(next(g for g in m.groups() if g)) for m in _NUMBERS.finditer(label)]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def _ancestry(doc: Document, target: Clause) -> list[Clause]:
+    """The target and its parents, innermost first."""
+    by_id, up, clause = doc.by_id(), [], target
+    while clause is not None:
+        up.append(clause)
+        clause = by_id.get(clause.parent or "")
+    return up
+
+
+def _lineage(doc: Document, target: Clause) -> list[Clause]:
+    """The target, its parents and its parts."""
+    down, frontier = [], {target.id}
+    for clause in doc.clauses:
+        if clause.parent in frontier:
+            down.append(clause)
+            frontier.add(clause.id)
+    return _ancestry(doc, target) + down
+
+
+def _chain(doc: Document, target: Clause) -> list[str]:
+    """The printed numbers from the outermost parent down to the target."""
+    return [c.number for c in reversed(_ancestry(doc, target)) if c.number]
+
+
+def _names(clause: Clause) -> list[str]:
+    """Titles and item captions, which a label may quote; definitions' captions are terms."""
+    names = [clause.title] + ([clause.caption] if clause.kind != "definition" else [])
+    return [n for n in map(_norm, names) if len(n.replace(" ", "")) >= (2 if clause.lang == "zh-Hans" else 4)]
+
+
+def _contains(haystack: str, needle: str, lang: str) -> bool:
+    if lang == "zh-Hans":
+        return needle.replace(" ", "") in haystack.replace(" ", "")
+    return f" {needle} " in f" {haystack} "
+
+
+def _missing_words(label: str, lineage: list[Clause], lang: str) -> list[str]:
+    text = _norm(" ".join(f"{c.title} {c.caption} {c.text}" for c in lineage))
+    if lang == "zh-Hans":
+        return [ch for ch in dict.fromkeys(_norm(label).replace(" ", "")) if ch not in _ZH_PARTICLES and ch not in text]
+    words = set(text.split())
+    stems = {w.rstrip("s") for w in words}
+    return [w for w in _norm(label).split() if w not in _EN_STOP and w not in words and w.rstrip("s") not in stems]
+
+
+def problem(label: str, target_id: str, source: Clause, docs: list[Document]) -> str:
+    """Why a label does not fit its target, or "" when it does. `docs` holds the source's
+    document first, then the other language's (for its numbering)."""
+    doc = docs[0]
+    target = doc.by_id().get(target_id)
+    if target is None:
+        return ""  # a broken reference is reported as such
+    lang = doc.lang
+    cited = numbers(label)
+    if cited:
+        chains = [[value(n) for n in _chain(d, d.by_id()[target_id])] for d in docs if target_id in d.by_id()]
+        if not any(chain[len(chain) - len(cited) :] == cited for chain in chains if len(chain) >= len(cited)):
+            printed = _printed(_chain(doc, target))
+            return f"the label “{label}” cites {'.'.join(map(str, cited))}, but #{target_id} is numbered {printed or 'nothing'}"
+        return ""
+    family = {c.id for c in _lineage(doc, target)}
+    for clause in doc.clauses:
+        if clause.id not in family and any(_contains(_norm(label), name, lang) for name in _names(clause)):
+            return f"the label “{label}” names #{clause.id}, but the reference points to #{target_id}"
+    order = [c.id for c in doc.clauses]
+    if _BACK.search(label) and order.index(target_id) >= order.index(source.id):
+        return f"the label “{label}” points back, but #{target_id} does not come before this clause"
+    if _AHEAD.search(label) and order.index(target_id) <= order.index(source.id):
+        return f"the label “{label}” points ahead, but #{target_id} does not come after this clause"
+    if _BACK.search(label) or _AHEAD.search(label):
+        return ""
+    missing = _missing_words(label, _lineage(doc, target), lang)
+    if missing:
+        return f"the label “{label}” has {', '.join(missing)}, which #{target_id} and its parts never say"
+    return ""
+
+
+def _printed(numbers: list[str]) -> str:
+    """A chain of printed numbers as one citation: "IV.3(iii)", "四、3.(ii)" -> "四、3(ii)"."""
+    out = ""
+    for number in numbers:
+        core = number.rstrip(".．")
+        out += core if not out or core.startswith("(") or out.endswith("、") else "." + core
+    return out

@@ -1,0 +1,128 @@
+"""What a reference's link text may say about its target (REF-LABEL), on a small model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from licensekit.labels import numbers, problem
+from licensekit.model import Clause, Document, Paragraph, Span
+
+# id, kind, parent, number (zh, en), title (zh, en), text (zh, en)
+ROWS = [
+    ("s2", "section", None, ("二、", "II."), ("许可及许可限制", "License and License Restrictions"), ("", "")),
+    (
+        "s2-grant",
+        "paragraph",
+        "s2",
+        ("", ""),
+        ("", ""),
+        ("您必须满足如下许可限制条件：", "You must comply with the following license restrictions:"),
+    ),
+    ("s3", "section", None, ("三、", "III."), ("知识产权", "Intellectual Property"), ("", "")),
+    ("s3-1", "item", "s3", ("1.", "1."), ("", ""), ("所有权归许可方。", "Ownership stays with the Licensor.")),
+    ("s4", "section", None, ("四、", "IV."), ("免责声明及责任限制", "Disclaimer and Limitation of Liability"), ("", "")),
+    ("s4-1", "item", "s4", ("1.", "1."), ("", ""), ("许可方不负责。", "The Licensor is not liable.")),
+    ("s4-2", "item", "s4", ("2.", "2."), ("", ""), ("其他损失或损害负责。", "You bear any loss or damage.")),
+    ("s4-3", "item", "s4", ("3.", "3."), ("", ""), ("以上损失或损害包括：", "The losses above include:")),
+    ("s4-3-iii", "item", "s4-3", ("(ii)", "(iii)"), ("", ""), ("货币使用损失;", "loss of the use of money;")),
+    ("s5", "section", None, ("五、", "V."), ("其他", "Miscellaneous"), ("", "")),
+    ("appendix", "section", None, ("", ""), ("附则", "Appendix"), ("", "")),
+    ("appendix-1", "item", "appendix", ("1.", "1."), ("", ""), ("请按照如下方式联系许可方。", "Please contact the Licensor as follows.")),
+    ("appendix-2", "item", "appendix", ("2.", "2."), ("", ""), ("请按照上述方式联系。", "Contact by the method above.")),
+    ("appendix-note", "paragraph", "appendix", ("", ""), ("", ""), ("注：回答“否”即可。", "Note: answer “No”.")),
+]
+
+
+def build(lang: str) -> Document:
+    k = 0 if lang == "zh-Hans" else 1
+    doc = Document(Path(f"{lang}.md"), lang, "title", 1)
+    for n, (cid, kind, parent, number, title, text) in enumerate(ROWS):
+        paragraphs = [Paragraph([Span("text", text[k])], n)] if text[k] else []
+        level = 2 if kind == "section" else 4 if parent == "s4-3" else 3
+        doc.clauses.append(Clause(cid, lang, kind, level, parent, number[k], title[k], "", paragraphs, doc.path, n))
+    return doc
+
+
+ZH, EN = build("zh-Hans"), build("en")
+
+LABELS = [
+    # lang, label, target, source clause, expected problem ("" when the label fits)
+    ("en", "clause 1", "s4-1", "s4-3", ""),
+    ("en", "IV.1", "s4-1", "s4-3", ""),
+    ("en", "section IV", "s4", "s2-grant", ""),
+    ("en", "IV.3(iii)", "s4-3-iii", "s2-grant", ""),
+    ("zh-Hans", "第1条", "s4-1", "s4-3", ""),
+    ("zh-Hans", "(ii)", "s4-3-iii", "s2-grant", ""),  # as the original misprints it
+    ("zh-Hans", "(iii)", "s4-3-iii", "s2-grant", ""),  # its logical number, as English prints it
+    ("en", "clause 4", "s4-1", "s4-3", "the label “clause 4” cites 4, but #s4-1 is numbered IV.1"),
+    ("en", "IV.2", "s4-1", "s4-3", "the label “IV.2” cites 4.2, but #s4-1 is numbered IV.1"),
+    ("en", "(v)", "s4-3-iii", "s2-grant", "the label “(v)” cites 5, but #s4-3-iii is numbered IV.3(iii)"),
+    ("zh-Hans", "第3条", "s4-1", "s4-3", "the label “第3条” cites 3, but #s4-1 is numbered 四、1"),
+    ("en", "Appendix", "appendix", "s2-grant", ""),
+    ("en", "the Appendix", "appendix-1", "s2-grant", ""),  # a part of the appendix
+    ("zh-Hans", "附则", "appendix", "s2-grant", ""),
+    ("en", "Appendix", "s5", "s2-grant", "the label “Appendix” names #appendix, but the reference points to #s5"),
+    ("zh-Hans", "附则", "s5", "s2-grant", "the label “附则” names #appendix, but the reference points to #s5"),
+    ("en", "Intellectual Property", "s4", "s2-grant", "the label “Intellectual Property” names #s3, but the reference points to #s4"),
+    ("en", "method above", "appendix-1", "appendix-2", ""),
+    ("zh-Hans", "上述方式", "appendix-1", "appendix-2", ""),
+    ("zh-Hans", "以上", "s4-1", "s4-3", ""),
+    (
+        "en",
+        "method above",
+        "appendix-note",
+        "appendix-2",
+        "the label “method above” points back, but #appendix-note does not come before this clause",
+    ),
+    (
+        "zh-Hans",
+        "上述方式",
+        "appendix-note",
+        "appendix-2",
+        "the label “上述方式” points back, but #appendix-note does not come before this clause",
+    ),
+    ("en", "the clauses below", "s4-1", "s4-3", "the label “the clauses below” points ahead, but #s4-1 does not come after this clause"),
+    ("en", "license restrictions", "s2", "s4-3", ""),
+    ("zh-Hans", "许可限制条件", "s2", "s4-3", ""),
+    ("zh-Hans", "损失或损害", "s4-2", "s4-3", ""),
+    (
+        "en",
+        "license restrictions",
+        "s3",
+        "s4-3",
+        "the label “license restrictions” has license, restrictions, which #s3 and its parts never say",
+    ),
+    ("zh-Hans", "许可限制条件", "s3", "s4-3", "the label “许可限制条件” has 限, 制, 条, 件, which #s3 and its parts never say"),
+    ("en", "anything", "s9", "s4-3", ""),  # a broken reference is REF-BROKEN's to report
+]
+
+
+@pytest.mark.parametrize(("lang", "label", "target", "source", "expected"), LABELS, ids=[f"{r[1]}->{r[2]}" for r in LABELS])
+def test_label_fits_target(lang, label, target, source, expected):
+    docs = [ZH, EN] if lang == "zh-Hans" else [EN, ZH]
+    assert problem(label, target, docs[0].by_id()[source], docs) == expected
+
+
+NUMBERS = [
+    ("clause 1", [1]),
+    ("IV.3(iii)", [4, 3, 3]),
+    ("section IV", [4]),
+    ("第十二条", [12]),
+    ("第3款", [3]),
+    ("(ii)", [2]),
+    ("Appendix", []),
+    ("一起使用", []),  # Chinese numerals count only as 第…条
+]
+
+
+@pytest.mark.parametrize(("label", "cited"), NUMBERS, ids=[r[0] for r in NUMBERS])
+def test_numbers_in_labels(label, cited):
+    assert numbers(label) == cited
+
+
+def test_every_real_reference_fits(lic):
+    from licensekit.checks import reflabels
+
+    assert reflabels.check(lic) == []
