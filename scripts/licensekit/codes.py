@@ -74,6 +74,18 @@ CODES: dict[str, Code] = {
     "DATA-SCHEMA": _e("a data file is not valid against its schema"),
     "META-CLAUSE": _e("a data file cites a clause that is not in both texts"),
     "META-TAG": _e("a rule uses a tag that is not defined"),
+    # hand-written pages (docs/*.md)
+    "DOCS-HTML": _e("raw HTML in a hand-written page outside the allowed tags"),
+    "DOCS-URL": _e("a link in a hand-written page can run script (javascript:, data:, vbscript:)"),
+    "DOCS-ATTR": _e("an attribute in a hand-written page other than an id, a class or lang"),
+    "DOCS-REFDEF": _e("a link reference definition in a hand-written page: its address is hidden"),
+    "DOCS-MARKER": _e("an unknown or malformed licensekit marker in a hand-written page"),
+    # the built site, audited after each build
+    "AUDIT-SCRIPT": _e("a built page has a script that is not the theme's or the site's own"),
+    "AUDIT-HANDLER": _e("a built page has an event-handler attribute"),
+    "AUDIT-URL": _e("a built page has a URL that can run script"),
+    "AUDIT-ID": _e("a built page uses an id twice"),
+    "AUDIT-LINK": _e("a built page links to a page or id that does not exist"),
 }
 
 
