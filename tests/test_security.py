@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 
 from bs4 import BeautifulSoup
-
 from sitekit import html_pages, soup
 
 from licensekit.model import Span
