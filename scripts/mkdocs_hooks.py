@@ -55,9 +55,9 @@ def on_config(config):
     return config
 
 
-def _refuse(what: str, bad: list) -> None:
+def _refuse(what: str, bad: list, root: Path = ROOT) -> None:
     if bad:
-        lines = "\n".join(f.format(ROOT) for f in bad)
+        lines = "\n".join(f.format(root) for f in bad)
         raise Abort(f"{what} have {len(bad)} error(s):\n{lines}")
 
 
@@ -151,4 +151,6 @@ def allowed(config) -> audit.Allowed:
 
 
 def on_post_build(config):
-    _refuse("the built pages", audit.audit(Path(config.site_dir), allowed(config)))
+    # Paths relative to the site: the folder being built is removed when the build fails.
+    site = Path(config.site_dir)
+    _refuse("the built pages", audit.audit(site, allowed(config)), site)
