@@ -102,3 +102,22 @@ def test_findings_carry_the_line(tmp_path):
     page = tmp_path / "notes.md"
     page.write_text("# Notes\n\nText.\n\n<!-- licensekit:nope -->\n", encoding="utf-8")
     assert [(f.line, f.code) for f in check_docs(tmp_path, KNOWN)] == [(5, "DOCS-MARKER")]
+
+
+def test_the_checker_reads_the_hand_written_pages(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from test_publish import project_copy
+
+    from casebook import ROOT
+
+    project = project_copy(tmp_path / "project")
+    shutil.copytree(ROOT / "license", project / "license")
+    notes = project / "docs" / "notes.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n[x](javascript:alert(1))\n", encoding="utf-8")
+    line = len(notes.read_text(encoding="utf-8").split("\n")) - 1
+    result = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"docs/notes.md:{line}: DOCS-URL -: a javascript: {SCRIPT_URL}"
