@@ -117,6 +117,22 @@ EDITS += [
     },
 ]
 
+EDITS += [
+    # new: a Markdown link and a template expression in a tag description
+    {
+        "file": "metadata.yaml",
+        "find": "en: Distribute the model and Model Derivatives,",
+        "replace": "en: '[x](javascript:alert(3)) {{ lipsum.__globals__ }} Distribute the model and Model Derivatives,",
+    },
+    {"file": "metadata.yaml", "find": "subject to the restrictions.\n", "replace": "subject to the restrictions.'\n"},
+    # new: template syntax in a translation note's heading
+    {
+        "file": "translation-notes.yaml",
+        "find": "  en: final right to interpret",
+        "replace": "  en: final right {%- if 1 %}to{% endif %} interpret",
+    },
+]
+
 # Where each hostile string must show, as text: (case, page, text).
 INERT = [
     ("I13-jinja", "en/index.html", 'loss of revenue; {{ config }} {% include "/etc/passwd" %}'),
@@ -135,6 +151,8 @@ INERT = [
     ("raw-text-end-tags", "en/index.html", "Model</textarea></script></title>"),
     ("title-breakout", "en/index.html", "baichuan-7B Model License Agreement</title><script>alert(1)</script>"),
     ("I17-glossary", "notes/index.html", "Marks<b onmouseover=alert(1)>"),
+    ("link-and-template-in-tag", "index.html", "[x](javascript:alert(3)) {{ lipsum.__globals__ }} Distribute"),
+    ("template-in-note-heading", "notes/index.html", "final right {%- if 1 %}to{% endif %} interpret"),
 ]
 # Elements and attributes none of the edits may create anywhere in a page's content.
 FORBIDDEN_ELEMENTS = ["script", "img", "svg", "b", "textarea", "iframe", "object"]
