@@ -118,9 +118,15 @@ def theme_hashes(config, base_url: str) -> list[str]:
     return [csp.script_hash(s) for s in scripts]
 
 
+def on_startup(command, dirty):
+    state["command"] = command
+
+
 def _with_policy(output: str, config, base_url: str) -> str:
     hashes = theme_hashes(config, base_url)
     state["hashes"].update(hashes)
+    if state.get("command") == "serve":
+        return output  # the dev server adds an inline live-reload script to every response
     try:
         return csp.add_meta(output, hashes)
     except ValueError as error:
