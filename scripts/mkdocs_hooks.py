@@ -46,7 +46,8 @@ def on_config(config):
     lic = load(ROOT / "license")
     findings = checks.run(lic) + check_docs(Path(config.docs_dir), [*pages.PARTS, *pages.EXTRA_PARTS])
     _refuse("the license sources and pages", checks.errors(findings))
-    state.update(license=lic, parts={}, hashes=set())
+    state.update(license=lic, parts={}, hashes=set(), theme_hashes={})
+    state.pop("theme_env", None)
     # Placeholders for generated HTML: unguessable, so no page can write one itself.
     state["token"] = f"licensekitpart{secrets.token_hex(8)}x"
     # Defined terms and marked phrases are words: segment them whole when indexing for search.
@@ -103,7 +104,7 @@ def on_page_content(html, page, config, files):
     except ValueError as error:
         raise Abort(f"{page.file.src_path}: {error}") from None
     # MkDocs checks links to anchors against the ids it saw: add those of the generated HTML.
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | pages.anchor_ids(html)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | pages.anchor_ids("".join(parts.values()))
     lang = TOC_LANG.get(page.file.src_uri)
     page.toc = get_toc(pages.toc(state["license"], lang) if lang else pages.toc_from_html(html))
     return html
@@ -111,7 +112,16 @@ def on_page_content(html, page, config, files):
 
 def theme_hashes(config, base_url: str) -> list[str]:
     """CSP hashes of the theme's own inline scripts, rendered from its templates as a page would."""
-    env = config.theme.get_env()
+    cache = state.setdefault("theme_hashes", {})
+    if base_url not in cache:
+        cache[base_url] = _theme_hashes(config, base_url)
+    return cache[base_url]
+
+
+def _theme_hashes(config, base_url: str) -> list[str]:
+    if "theme_env" not in state:
+        state["theme_env"] = config.theme.get_env()
+    env = state["theme_env"]
     context = {"config": config, "base_url": base_url, "features": config.theme.get("features") or []}
     names = env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
     scripts = [s for name in sorted(names) for s in csp.inline_scripts(env.get_template(name).render(context))]

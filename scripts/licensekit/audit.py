@@ -83,24 +83,29 @@ class Site:
 
     def __init__(self, root: Path):
         self.root = root
-        self._soups: dict[Path, BeautifulSoup] = {}
+        self._tags: dict[Path, list[Tag]] = {}
+        self._ids: dict[Path, set[str]] = {}
 
     def pages(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
 
-    def soup(self, path: Path) -> BeautifulSoup:
-        if path not in self._soups:
+    def tags(self, path: Path) -> list[Tag]:
+        """Every element of a page, in document order, read once."""
+        if path not in self._tags:
             # html.parser records each element's source line.
-            self._soups[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        return self._soups[path]
+            doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            self._tags[path] = [el for el in doc.descendants if isinstance(el, Tag)]
+        return self._tags[path]
 
     def ids(self, path: Path) -> set[str]:
-        return {el["id"] for el in self.soup(path).find_all(id=True)}
+        if path not in self._ids:
+            self._ids[path] = {el["id"] for el in self.tags(path) if el.has_attr("id")}
+        return self._ids[path]
 
 
-def _scripts(page: Path, doc: BeautifulSoup, allowed: Allowed, site: Path) -> list[Finding]:
+def _scripts(page: Path, tags: list[Tag], allowed: Allowed, site: Path) -> list[Finding]:
     out = []
-    for el in doc.find_all("script"):
+    for el in (t for t in tags if t.name == "script"):
         kind = (el.get("type") or "").strip().lower()
         if kind in DATA_SCRIPTS and not el.get("src"):
             continue
@@ -114,9 +119,9 @@ def _scripts(page: Path, doc: BeautifulSoup, allowed: Allowed, site: Path) -> li
     return out
 
 
-def _attributes(page: Path, doc: BeautifulSoup) -> list[Finding]:
+def _attributes(page: Path, tags: list[Tag]) -> list[Finding]:
     out = []
-    for el in doc.find_all(True):
+    for el in tags:
         for name, value in el.attrs.items():
             value = " ".join(value) if isinstance(value, list) else value
             lname = name.lower()
@@ -135,19 +140,22 @@ def _bad_css(css: str) -> bool:
     return any(m.group(1) is None or script_capable(m.group(1)) for m in CSS_URL.finditer(htmlmod.unescape(css)))
 
 
-def _ids(page: Path, doc: BeautifulSoup) -> list[Finding]:
+def _ids(page: Path, tags: list[Tag]) -> list[Finding]:
     seen: set[str] = set()
     out = []
-    for el in doc.find_all(id=True):
+    for el in (t for t in tags if t.has_attr("id")):
         if el["id"] in seen:
             out.append(Finding(page, _line(el), "AUDIT-ID", "", f"id {el['id']!r} is used twice in the page"))
         seen.add(el["id"])
     return out
 
 
-def _links(page: Path, doc: BeautifulSoup, site: Site, prefix: str) -> list[Finding]:
+LINKING = frozenset({"a", "link", "img", "script", "area"})
+
+
+def _links(page: Path, tags: list[Tag], site: Site, prefix: str) -> list[Finding]:
     out = []
-    for el in doc.find_all(["a", "link", "img", "script", "area"]):
+    for el in (t for t in tags if t.name in LINKING):
         url = el.get("href") or el.get("src")
         if not url or script_capable(url):
             continue  # script-capable URLs are reported by _attributes
@@ -168,9 +176,9 @@ def audit(root: Path, allowed: Allowed) -> list[Finding]:
     site = Site(root)
     out: list[Finding] = []
     for page in site.pages():
-        doc = site.soup(page)
-        out += _scripts(page, doc, allowed, root)
-        out += _attributes(page, doc)
-        out += _ids(page, doc)
-        out += _links(page, doc, site, allowed.prefix)
+        tags = site.tags(page)
+        out += _scripts(page, tags, allowed, root)
+        out += _attributes(page, tags)
+        out += _ids(page, tags)
+        out += _links(page, tags, site, allowed.prefix)
     return out

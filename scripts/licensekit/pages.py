@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import unescape
 
 from bs4 import BeautifulSoup
 from markupsafe import escape
@@ -210,6 +211,9 @@ def put_parts(html: str, parts: dict[str, str]) -> str:
     return html
 
 
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
 def toc_from_html(html: str) -> list[dict]:
     """The table of contents of a finished page: every heading with an id, nested by level.
 
@@ -217,7 +221,7 @@ def toc_from_html(html: str) -> list[dict]:
     """
     roots: list[dict] = []
     stack: list[dict] = []
-    for el in BeautifulSoup(html, "html.parser").find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+    for el in BeautifulSoup(html, "lxml").find_all(HEADINGS):
         if not el.get("id"):
             continue
         for link in el.select(".headerlink"):
@@ -230,6 +234,9 @@ def toc_from_html(html: str) -> list[dict]:
     return roots
 
 
+ID_ATTR = re.compile(r'\sid="([^"]*)"')
+
+
 def anchor_ids(html: str) -> set[str]:
-    """Every `id` in a piece of HTML."""
-    return {el["id"] for el in BeautifulSoup(html, "html.parser").find_all(id=True)}
+    """Every `id` in HTML rendered by the templates, where autoescaping keeps `"` out of values."""
+    return {unescape(m) for m in ID_ATTR.findall(html)}
