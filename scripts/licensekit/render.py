@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 from . import templating
 from .cite import label
 from .model import Clause, Document, License, Span
-from .templating import zh_spans
-
-__all__ = ["Renderer", "zh_spans"]
 
 UI = {
     "zh-Hans": {
