@@ -115,6 +115,18 @@ CODES: dict[str, Code] = {
     "META-AUTHORITY": _e("a language other than the Chinese original is marked authoritative or original"),
     "META-VOCAB": _e("a tag marked as choosealicense's is not in its vocabulary"),
     "META-GROUP": _e("a rule is listed in a group its tag does not belong to"),
+    # hand-written pages (docs/*.md)
+    "DOCS-HTML": _e("raw HTML in a hand-written page outside the allowed tags"),
+    "DOCS-URL": _e("a link in a hand-written page can run script (javascript:, data:, vbscript:)"),
+    "DOCS-ATTR": _e("an attribute in a hand-written page other than an id, a class or lang"),
+    "DOCS-REFDEF": _e("a link reference definition in a hand-written page: its address is hidden"),
+    "DOCS-MARKER": _e("an unknown or malformed licensekit marker in a hand-written page"),
+    # the built site, audited after each build
+    "AUDIT-SCRIPT": _e("a built page has a script that is not the theme's or the site's own"),
+    "AUDIT-HANDLER": _e("a built page has an event-handler attribute"),
+    "AUDIT-URL": _e("a built page has a URL that can run script"),
+    "AUDIT-ID": _e("a built page uses an id twice"),
+    "AUDIT-LINK": _e("a built page links to a page or id that does not exist"),
 }
 
 

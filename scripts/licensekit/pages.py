@@ -1,19 +1,25 @@
 """The site's generated pages and the generated parts of its hand-written pages.
 
-Pages are Markdown documents whose body is the rendered HTML; the parts are Markdown
-with relative links to other pages' sources (`parallel.md#s2-2`), the form every
-Markdown site engine resolves and checks.
+Every page and part is HTML rendered through the templates in `templates/`, from the
+clause model alone, so none of it is ever read as Markdown. Links are relative URLs
+between directory-style pages (`../parallel/#s2-2`), so the site works under a sub-path;
+the post-build audit checks that each one resolves.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from html import escape
+from collections.abc import Callable
+from html import unescape
+
+from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from .cite import label
 from .model import License
-from .render import Renderer, zh_spans
+from .render import Renderer
+from .templating import render
 
 GROUPS = (
     ("permissions", "Allowed", "允许"),
@@ -22,8 +28,10 @@ GROUPS = (
 )
 
 
-def _front_matter(**meta) -> str:
-    # JSON is valid YAML and escapes whatever a title may hold.
+def front_matter(**meta) -> str:
+    """A page's front matter. The theme puts `title` and `description` into the page as
+    HTML, so they are escaped here; JSON is valid YAML and quotes whatever they hold."""
+    meta = {k: str(escape(v)) if k in ("title", "description") else v for k, v in meta.items()}
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
 
 
@@ -31,19 +39,17 @@ def _front_matter(**meta) -> str:
 TEXT_SEARCH = {"boost": 2}
 
 
-def text_pages(lic: License) -> dict[str, str]:
-    """The generated pages, by source path: `zh.md`, `en.md` and `parallel.md`."""
+def text_pages(lic: License) -> dict[str, tuple[str, str]]:
+    """The generated pages, by source path (`zh.md`, `en.md`, `parallel.md`): front matter and HTML body."""
     r = Renderer(lic)
+    zh, en = lic.zh.title, lic.en.title
     return {
-        "zh.md": _front_matter(title=f"{lic.zh.title}（中文原文）", lang="zh-Hans", description=lic.zh.title, search=TEXT_SEARCH)
-        + r.text_page("zh-Hans")
-        + "\n",
-        "en.md": _front_matter(title=f"{lic.en.title} (English translation)", lang="en", description=lic.en.title, search=TEXT_SEARCH)
-        + r.text_page("en")
-        + "\n",
-        "parallel.md": _front_matter(title=f"{lic.en.title}: Chinese and English", lang="en", search={"exclude": True})
-        + r.parallel_page()
-        + "\n",
+        "zh.md": (
+            front_matter(title=f"{zh}（中文原文）", lang="zh-Hans", description=zh, search=TEXT_SEARCH),
+            r.text_page("zh-Hans"),
+        ),
+        "en.md": (front_matter(title=f"{en} (English translation)", lang="en", description=en, search=TEXT_SEARCH), r.text_page("en")),
+        "parallel.md": (front_matter(title=f"{en}: Chinese and English", lang="en", search={"exclude": True}), r.parallel_page()),
     }
 
 
@@ -55,8 +61,8 @@ def toc(lic: License, lang: str) -> list[dict]:
     to the page's weight.
     """
     doc = lic.docs[lang]
-    sections = [{"level": 2, "id": c.id, "name": escape(c.heading), "children": []} for c in doc.clauses if c.level == 2]
-    return [{"level": 1, "id": "title", "name": escape(doc.title), "children": sections}]
+    sections = [{"level": 2, "id": c.id, "name": str(escape(c.heading)), "children": []} for c in doc.clauses if c.level == 2]
+    return [{"level": 1, "id": "title", "name": str(escape(doc.title)), "children": sections}]
 
 
 def search_words(lic: License) -> list[str]:
@@ -70,74 +76,62 @@ def _tag_name(tag: str) -> str:
     return tag.replace("-", " ").capitalize()
 
 
-def _cites(lic: License, ids: list[str], page: str = "parallel.md") -> str:
-    return ", ".join(f"[{label(lic, i)}]({page}#{i})" for i in ids)
+def _cites(lic: License, ids: list[str]) -> list[tuple[str, str]]:
+    return [(i, label(lic, i)) for i in ids]
 
 
-def rules(lic: License) -> str:
+def rules(lic: License, root: str) -> str:
     """The rules summary: each rule with its clauses, in both languages."""
     tags = lic.metadata["tags"]
-    out = []
+    groups = []
     for group, en, zh in GROUPS:
-        out.append(f'## {en} · <span lang="zh-Hans">{zh}</span> {{#{group}}}\n')
-        for rule in lic.metadata["rules"][group]:
-            tag = tags[rule["tag"]]
-            out.append(
-                f"- **{_tag_name(rule['tag'])}** (`{rule['tag']}`): {tag['en']} "
-                f'<span lang="zh-Hans">{tag["zh-Hans"]}</span> — {_cites(lic, rule["clauses"])}'
-            )
-        out.append("")
-    return "\n".join(out)
-
-
-def errata(lic: License) -> str:
-    out = []
-    for e in lic.errata:
-        out += [
-            f"### {label(lic, e['clause'])}: {e['kind']} {{#erratum-{e['id']}}}\n",
-            f'Printed: <code lang="zh-Hans">{e["printed"]}</code>'
-            + (f" — expected `{e['expected']}`" if e.get("expected") else "")
-            + f' · [<span lang="zh-Hans">中文</span>](zh.md#{e["clause"]}) · [English](en.md#{e["clause"]})\n',
-            f"{zh_spans(e['explanation']['en'])}\n",
-            f'<p lang="zh-Hans">{e["explanation"]["zh-Hans"]}</p>\n',
+        items = [
+            {
+                "name": _tag_name(rule["tag"]),
+                "tag": rule["tag"],
+                "en": tags[rule["tag"]]["en"],
+                "zh": tags[rule["tag"]]["zh-Hans"],
+                "cites": _cites(lic, rule["clauses"]),
+            }
+            for rule in lic.metadata["rules"][group]
         ]
-    return "\n".join(out)
+        groups.append({"id": group, "en": en, "zh": zh, "rules": items})
+    return render("rules.html", groups=groups, root=root)
 
 
-def translation_notes(lic: License) -> str:
-    out = []
-    for n in lic.notes:
-        out += [
-            f'### <span lang="zh-Hans">{n["zh-Hans"]}</span> — {n["en"]} {{#note-{n["id"]}}}\n',
-            f"{zh_spans(n['note'])}\n",
-            f"Clauses: {_cites(lic, n['clauses'])}\n",
-        ]
-    return "\n".join(out)
+def errata(lic: License, root: str) -> str:
+    items = [
+        {
+            "id": e["id"],
+            "label": label(lic, e["clause"]),
+            "kind": e["kind"],
+            "clause": e["clause"],
+            "printed": e["printed"],
+            "expected": e.get("expected", ""),
+            "en": e["explanation"]["en"],
+            "zh": e["explanation"]["zh-Hans"],
+        }
+        for e in lic.errata
+    ]
+    return render("errata.html", errata=items, root=root)
 
 
-def clause_ids(lic: License) -> str:
+def translation_notes(lic: License, root: str) -> str:
+    items = [{"id": n["id"], "zh": n["zh-Hans"], "en": n["en"], "note": n["note"], "cites": _cites(lic, n["clauses"])} for n in lic.notes]
+    return render("translation_notes.html", notes=items, root=root)
+
+
+def clause_ids(lic: License, root: str) -> str:
     """A table of every clause ID with its label and headings in both languages."""
     zh = lic.zh.by_id()
-    rows = ['| ID | cite as | <span lang="zh-Hans">中文</span> | English |', "| --- | --- | --- | --- |"]
-    for c in lic.en.clauses:
-        z = zh[c.id]
-        rows.append(
-            f'| `{c.id}` | {label(lic, c.id)} | [<span lang="zh-Hans">{z.heading}</span>](zh.md#{c.id}) | [{c.heading}](en.md#{c.id}) |'
-        )
-    for term in lic.glossary:
-        if term["id"] not in zh:
-            rows.append(
-                f'| `{term["id"]}` | {label(lic, term["id"])} | [<span lang="zh-Hans">{term["zh-Hans"]}</span>](zh.md#{term["id"]}) '
-                f"| [{term['en']}](en.md#{term['id']}) |"
-            )
-    return "\n".join(rows) + "\n"
+    rows = [{"id": c.id, "label": label(lic, c.id), "zh": zh[c.id].heading, "en": c.heading} for c in lic.en.clauses]
+    rows += [{"id": t["id"], "label": label(lic, t["id"]), "zh": t["zh-Hans"], "en": t["en"]} for t in lic.glossary if t["id"] not in zh]
+    return render("clause_ids.html", rows=rows, root=root)
 
 
-def glossary(lic: License) -> str:
-    rows = ['| <span lang="zh-Hans">中文</span> | English | defined in |', "| --- | --- | --- |"]
-    for term in lic.glossary:
-        rows.append(f'| <span lang="zh-Hans">{term["zh-Hans"]}</span> | {term["en"]} | {_cites(lic, [term["id"]])} |')
-    return "\n".join(rows) + "\n"
+def glossary(lic: License, root: str) -> str:
+    terms = [{"zh": t["zh-Hans"], "en": t["en"], "cites": _cites(lic, [t["id"]])} for t in lic.glossary]
+    return render("glossary.html", terms=terms, root=root)
 
 
 URL = re.compile(r"https?://[^\s\"'<>)]+")
@@ -148,11 +142,12 @@ def outbound_links(lic: License) -> list[str]:
     return sorted(set(URL.findall(json.dumps(lic.metadata, ensure_ascii=False))))
 
 
-def outbound(lic: License) -> str:
-    return "\n".join(f"- <{url}>" for url in outbound_links(lic)) + "\n"
+def outbound(lic: License, root: str) -> str:
+    return render("outbound_links.html", urls=outbound_links(lic))
 
 
-PARTS = {
+Part = Callable[[License, str], str]
+PARTS: dict[str, Part] = {
     "rules": rules,
     "errata": errata,
     "translation-notes": translation_notes,
@@ -160,23 +155,88 @@ PARTS = {
     "glossary": glossary,
     "outbound-links": outbound,
 }
-PLACEHOLDER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
+# Parts whose data is not in the clause model: the site layer renders them with what they need.
+EXTRA_PARTS = ("downloads", "cite-urls")
+MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
 def cite_urls(base: str, clause_id: str = "s2-2") -> str:
     """The addresses of one clause on each page, for the notes on citing."""
     rows = (("Chinese (authoritative)", "zh"), ("English", "en"), ("both side by side", "parallel"))
-    return "\n".join(f"- {name}: `{base}{page}/#{clause_id}`" for name, page in rows) + "\n"
+    return render("cite_urls.html", pages=rows, base=base, clause_id=clause_id)
 
 
-def downloads_table(downloads) -> str:
+def downloads_table(downloads, root: str) -> str:
     """Each download with what it is, its size and its SHA-256."""
-    rows = ["| file | what | size | SHA-256 |", "| --- | --- | --- | --- |"]
-    for d in downloads:
-        rows.append(f"| [`/{d.path}`]({d.path}) | {d.description} | {len(d.content):,} bytes | `{d.sha256}` |")
-    return "\n".join(rows) + "\n"
+    rows = [{"path": d.path, "description": d.description, "size": len(d.content), "sha256": d.sha256} for d in downloads]
+    return render("downloads.html", downloads=rows, root=root)
 
 
-def fill(markdown: str, lic: License, **extra: str) -> str:
-    """Replace each `<!-- licensekit:NAME -->` in a hand-written page with its part."""
-    return PLACEHOLDER.sub(lambda m: extra[m.group(1)] if m.group(1) in extra else PARTS[m.group(1)](lic), markdown)
+class UnknownPart(ValueError):
+    """A marker names no generated part."""
+
+
+def fill(markdown: str, lic: License, root: str, token: str, **extra: str) -> tuple[str, dict[str, str]]:
+    """Replace each `<!-- licensekit:NAME -->` of a hand-written page with a placeholder paragraph.
+
+    Returns the Markdown and the HTML of each placeholder, `token` followed by a number:
+    the site layer puts the HTML in after Markdown has run, so no generated string is
+    ever read as Markdown. `root` is the relative URL of the site root from the page.
+    """
+    parts: dict[str, str] = {}
+
+    def place(match: re.Match) -> str:
+        name = match.group(1)
+        if name in extra:
+            html = extra[name]
+        elif name in PARTS:
+            html = PARTS[name](lic, root)
+        else:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise UnknownPart(f"line {line}: unknown generated part {name!r}; known: {', '.join(sorted([*PARTS, *EXTRA_PARTS]))}")
+        key = f"{token}{len(parts)}"
+        parts[key] = html
+        return f"\n\n{key}\n\n"
+
+    return MARKER.sub(place, markdown), parts
+
+
+def put_parts(html: str, parts: dict[str, str]) -> str:
+    """Put each part where Markdown left its placeholder paragraph; a lost placeholder is an error."""
+    for key, part in parts.items():
+        holder = f"<p>{key}</p>"
+        if html.count(holder) != 1:
+            raise ValueError(f"a generated part is not on a line of its own ({key})")
+        html = html.replace(holder, part)
+    return html
+
+
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def toc_from_html(html: str) -> list[dict]:
+    """The table of contents of a finished page: every heading with an id, nested by level.
+
+    The same shape as a Markdown toc extension gives, so generated headings are listed too.
+    """
+    roots: list[dict] = []
+    stack: list[dict] = []
+    for el in BeautifulSoup(html, "lxml").find_all(HEADINGS):
+        if not el.get("id"):
+            continue
+        for link in el.select(".headerlink"):
+            link.decompose()
+        item = {"level": int(el.name[1]), "id": el["id"], "name": str(escape(el.get_text().strip())), "children": []}
+        while stack and stack[-1]["level"] >= item["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(item)
+        stack.append(item)
+    return roots
+
+
+ID_ATTR = re.compile(r'\sid="([^"]*)"')
+
+
+def anchor_ids(html: str) -> set[str]:
+    """Every `id` in HTML rendered by the templates, where autoescaping keeps `"` out of values."""
+    return {unescape(m) for m in ID_ATTR.findall(html)}

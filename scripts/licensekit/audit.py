@@ -1,0 +1,184 @@
+"""The post-build audit: every built HTML page, read back as a browser would see it.
+
+Defence in depth behind the templates and the docs check: a page fails if it holds a
+script that is not the theme's or the project's own, an event-handler attribute, a
+URL that can run script, a duplicate `id`, or an internal link to a page or `id` that
+does not exist. Pure functions of the built files; findings are `path:line: CODE -: …`.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from .csp import script_hash
+from .model import Finding
+
+URL_ATTRS = frozenset(
+    (
+        *("href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite"),
+        *("codebase", "longdesc", "usemap", "manifest", "icon", "lowsrc", "dynsrc", "ping", "srcset", "imagesrcset"),
+    )
+)
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+# Everything a browser ignores inside a scheme name: whitespace and C0 controls.
+IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+CSS_URL = re.compile(r"url\s*\(\s*['\"]?([^'\")]*)|expression\s*\(", re.I)
+DATA_SCRIPTS = ("application/json",)  # data blocks: a browser never runs them
+
+
+def normalized_url(value: str) -> str:
+    """A URL as a browser reads its scheme: entities decoded, ignored characters dropped, lower case."""
+    previous = None
+    while previous != value:  # entities may be nested: &amp;#58;
+        previous, value = value, htmlmod.unescape(unquote(value))
+    return IGNORED.sub("", value).lower()
+
+
+def script_capable(value: str) -> bool:
+    return normalized_url(value).startswith(SCRIPT_SCHEMES)
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """What may run: inline scripts by CSP hash, and script files by site path."""
+
+    hashes: frozenset[str]
+    scripts: frozenset[str]
+    prefix: str = "/"  # the site's path on its host, for root-relative URLs
+
+
+def _line(el: Tag) -> int:
+    return el.sourceline or 1
+
+
+def _site_path(site: Path, page: Path, url: str, prefix: str) -> PurePosixPath | None:
+    """The site-relative file a same-site URL names (`…/index.html` for a folder), or None for another site."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    here = page.relative_to(site).as_posix()
+    if path.startswith("/"):
+        joined = path[len(prefix) :] if path.startswith(prefix) else "../" + path.lstrip("/")
+    else:
+        joined = posixpath.join(posixpath.dirname(here), path) if path else here
+    norm = posixpath.normpath(joined or ".")
+    if norm.split("/")[0] == "..":
+        return PurePosixPath(norm)  # above the site root: reported as missing
+    norm = "" if norm == "." else norm
+    if path.endswith("/") or (site / norm).is_dir():
+        norm = posixpath.join(norm, "index.html")
+    return PurePosixPath(norm)
+
+
+class Site:
+    """The built site, each page parsed once."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._tags: dict[Path, list[Tag]] = {}
+        self._ids: dict[Path, set[str]] = {}
+
+    def pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def tags(self, path: Path) -> list[Tag]:
+        """Every element of a page, in document order, read once."""
+        if path not in self._tags:
+            # html.parser records each element's source line.
+            doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            self._tags[path] = [el for el in doc.descendants if isinstance(el, Tag)]
+        return self._tags[path]
+
+    def ids(self, path: Path) -> set[str]:
+        if path not in self._ids:
+            self._ids[path] = {el["id"] for el in self.tags(path) if el.has_attr("id")}
+        return self._ids[path]
+
+
+def _scripts(page: Path, tags: list[Tag], allowed: Allowed, site: Path) -> list[Finding]:
+    out = []
+    for el in (t for t in tags if t.name == "script"):
+        kind = (el.get("type") or "").strip().lower()
+        if kind in DATA_SCRIPTS and not el.get("src"):
+            continue
+        if el.get("src"):
+            target = _site_path(site, page, el["src"], allowed.prefix)
+            if target is None or target.as_posix() not in allowed.scripts:
+                out.append(Finding(page, _line(el), "AUDIT-SCRIPT", "", f"script {el['src']!r} is not the theme's or the site's own"))
+        elif script_hash(el.string or "") not in allowed.hashes:
+            text = (el.string or "").strip()[:60]
+            out.append(Finding(page, _line(el), "AUDIT-SCRIPT", "", f"inline script {text!r} is not one of the theme's"))
+    return out
+
+
+def _attributes(page: Path, tags: list[Tag]) -> list[Finding]:
+    out = []
+    for el in tags:
+        for name, value in el.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            lname = name.lower()
+            if lname.startswith("on"):
+                out.append(Finding(page, _line(el), "AUDIT-HANDLER", "", f"<{el.name}> has the event-handler attribute {name}"))
+            elif lname == "srcdoc":
+                out.append(Finding(page, _line(el), "AUDIT-URL", "", f"<{el.name}> has a srcdoc attribute"))
+            elif lname in URL_ATTRS and any(script_capable(v.strip().split(" ")[0]) for v in value.split(",")):
+                out.append(Finding(page, _line(el), "AUDIT-URL", "", f"<{el.name} {name}> is a script-capable URL {value[:60]!r}"))
+            elif lname == "style" and _bad_css(value):
+                out.append(Finding(page, _line(el), "AUDIT-URL", "", f"<{el.name} style> holds a script-capable url() or expression()"))
+    return out
+
+
+def _bad_css(css: str) -> bool:
+    return any(m.group(1) is None or script_capable(m.group(1)) for m in CSS_URL.finditer(htmlmod.unescape(css)))
+
+
+def _ids(page: Path, tags: list[Tag]) -> list[Finding]:
+    seen: set[str] = set()
+    out = []
+    for el in (t for t in tags if t.has_attr("id")):
+        if el["id"] in seen:
+            out.append(Finding(page, _line(el), "AUDIT-ID", "", f"id {el['id']!r} is used twice in the page"))
+        seen.add(el["id"])
+    return out
+
+
+LINKING = frozenset({"a", "link", "img", "script", "area"})
+
+
+def _links(page: Path, tags: list[Tag], site: Site, prefix: str) -> list[Finding]:
+    out = []
+    for el in (t for t in tags if t.name in LINKING):
+        url = el.get("href") or el.get("src")
+        if not url or script_capable(url):
+            continue  # script-capable URLs are reported by _attributes
+        address, fragment = urldefrag(url)
+        target = _site_path(site.root, page, address, prefix) if address else PurePosixPath(page.relative_to(site.root).as_posix())
+        if target is None:
+            continue  # another site: the list of outbound links covers those
+        file = site.root / target
+        if target.parts[:1] == ("..",) or not file.is_file():
+            out.append(Finding(page, _line(el), "AUDIT-LINK", "", f"<{el.name}> links to {url!r}, which is not in the site"))
+        elif fragment and file.suffix == ".html" and unquote(fragment) not in site.ids(file):
+            out.append(Finding(page, _line(el), "AUDIT-LINK", "", f"<{el.name}> links to {url!r}: {target} has no id {fragment!r}"))
+    return out
+
+
+def audit(root: Path, allowed: Allowed) -> list[Finding]:
+    """Every problem in every HTML page of the built site at `root`."""
+    site = Site(root)
+    out: list[Finding] = []
+    for page in site.pages():
+        tags = site.tags(page)
+        out += _scripts(page, tags, allowed, root)
+        out += _attributes(page, tags)
+        out += _ids(page, tags)
+        out += _links(page, tags, site, allowed.prefix)
+    return out

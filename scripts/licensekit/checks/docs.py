@@ -1,0 +1,91 @@
+"""Hand-written pages (`docs/*.md`) under the same rules as the sources.
+
+Raw HTML only from a short allowlist, no URL that can run script however it is
+obfuscated, no attribute but an id, a class or `lang`, no link reference definition
+(its address is invisible on the page), and `<!-- licensekit:NAME -->` markers only for
+known parts, each on a line of its own. The scan is by line, so that it also reads
+inside admonitions and other blocks that a Markdown parser would take for code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..model import Finding
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>]*|[^\s<>@]+@[^\s<>]+)>")
+TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^>]*>?")
+ALLOWED_TAGS = (re.compile(r'<span lang="[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*">'), re.compile(r"</span>"))
+MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
+# A link destination, reference definition or autolink, once whitespace and entities are gone.
+SCRIPT_URL = re.compile(r"(?:\]\(<?|\]:<?|<|=[\"']?)(javascript|vbscript|data):")
+IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+ATTR_LIST = re.compile(r"\{:?([^{}]*)\}")
+ATTR = re.compile(r"""([^\s=]+)=(?:"[^"]*"|'[^']*'|\S+)""")
+ALLOWED_ATTRS = {"lang"}
+REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S")
+
+
+def _unescaped(text: str) -> str:
+    previous = None
+    while previous != text:  # entities may be nested: &amp;#58;
+        previous, text = text, html.unescape(text)
+    return IGNORED.sub("", text).lower()
+
+
+def _line_findings(path: Path, n: int, line: str, parts: set[str]) -> list[Finding]:
+    out = []
+
+    def add(code: str, message: str) -> None:
+        out.append(Finding(path, n, code, "", message))
+
+    text = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    match = SCRIPT_URL.search(_unescaped(text))
+    if match:
+        add("DOCS-URL", f"a {match.group(1)}: URL can run script; link to a page of the site or to https://")
+    if REFDEF.match(text):
+        add("DOCS-REFDEF", "a link reference definition is invisible on the page; write the link inline")
+    text = AUTOLINK.sub(" ", text)
+    for tag in TAG.findall(text):
+        if "licensekit" in tag:
+            marker = MARKER.fullmatch(tag)
+            if not marker or marker.group(1) not in parts:
+                add("DOCS-MARKER", f"{tag!r} is not a known part; known: {', '.join(sorted(parts))}")
+            elif line.strip() != tag:
+                add("DOCS-MARKER", f"{tag!r} must be on a line of its own")
+        elif not any(allowed.fullmatch(tag) for allowed in ALLOWED_TAGS):
+            add("DOCS-HTML", f'raw HTML {tag[:60]!r} is not allowed; only <span lang="…"> is')
+    for attrs in ATTR_LIST.findall(text):
+        if not attrs.strip().startswith(("#", ".")) and "=" not in attrs:
+            continue  # braces in prose, not an attribute list
+        for name in ATTR.findall(attrs):
+            if name.lower() not in ALLOWED_ATTRS:
+                add("DOCS-ATTR", f"attribute {name!r} is not allowed; only an id, a class or lang")
+    return out
+
+
+def check_page(path: Path, text: str, parts: Iterable[str]) -> list[Finding]:
+    """Every finding in one hand-written page; `parts` are the names a marker may use."""
+    known = set(parts)
+    out: list[Finding] = []
+    in_fence = False
+    for n, line in enumerate(text.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            out += _line_findings(path, n, line, known)
+    return out
+
+
+def check_docs(docs: Path, parts: Iterable[str]) -> list[Finding]:
+    """Every finding in the hand-written pages under `docs`."""
+    out: list[Finding] = []
+    for path in sorted(docs.rglob("*.md")):
+        out += check_page(path, path.read_text(encoding="utf-8"), parts)
+    return out

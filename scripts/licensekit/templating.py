@@ -1,0 +1,48 @@
+"""The Jinja2 environment of every generated page and part.
+
+Autoescaping is on for every template, so a string from `license/` is text wherever it
+lands (element, attribute) unless a filter here marks it up on purpose, after escaping.
+Templates are never built from data, so `{{ … }}` in a source stays literal text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*[\u3400-\u9fff][\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*")
+
+
+def zh_spans(text: str) -> Markup:
+    """Escape `text`, then mark each run of Chinese in it as `lang="zh-Hans"`."""
+    escaped = str(escape(text))  # entities are ASCII, so no run can split one
+    return Markup(HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escaped))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,  # a missing field is an error, never an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["zh_spans"] = zh_spans
+    return env
+
+
+ENV = _environment()
+
+
+def render(name: str, **context) -> str:
+    """Render one template of `templates/` with `context`."""
+    return ENV.get_template(name).render(**context)
+
+
+def macros(name: str):
+    """The macros of a template, callable from Python; each returns escaped `Markup`."""
+    return ENV.get_template(name).module

@@ -1,0 +1,169 @@
+"""The post-build audit and the Content-Security-Policy: defence behind the templates."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sitekit import html_pages, serve, soup
+
+from licensekit.audit import Allowed, audit
+from licensekit.csp import script_hash
+
+ALLOWED = Allowed(frozenset({script_hash("ok()")}), frozenset({"assets/ok.js"}), "/")
+
+
+def audited(tmp_path: Path, body: str) -> list[str]:
+    """Findings for a one-page site whose body is `body` (from line 2), beside a page `a/` with `id="x"`."""
+    (tmp_path / "index.html").write_text(f"<!doctype html><html><head></head><body>\n{body}\n</body></html>", encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<html><body><h2 id="x">X</h2></body></html>', encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "ok.js").write_text("", encoding="utf-8")
+    return [f.format(tmp_path) for f in audit(tmp_path, ALLOWED)]
+
+
+def line2(code: str, message: str) -> str:
+    return f"index.html:2: {code} -: {message}"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("<script>alert(1)</script>", [line2("AUDIT-SCRIPT", "inline script 'alert(1)' is not one of the theme's")]),
+        ("<script> ok()</script>", [line2("AUDIT-SCRIPT", "inline script 'ok()' is not one of the theme's")]),
+        (
+            '<script src="https://evil.example/x.js"></script>',
+            [line2("AUDIT-SCRIPT", "script 'https://evil.example/x.js' is not the theme's or the site's own")],
+        ),
+        (
+            '<script src="a/index.html"></script>',
+            [line2("AUDIT-SCRIPT", "script 'a/index.html' is not the theme's or the site's own")],
+        ),
+        ('<div onclick="alert(1)"></div>', [line2("AUDIT-HANDLER", "<div> has the event-handler attribute onclick")]),
+        ("<svg onload=alert(1)></svg>", [line2("AUDIT-HANDLER", "<svg> has the event-handler attribute onload")]),
+        ('<p ONMOUSEOVER="x">', [line2("AUDIT-HANDLER", "<p> has the event-handler attribute onmouseover")]),
+        ('<a href="javascript:alert(1)">x</a>', [line2("AUDIT-URL", "<a href> is a script-capable URL 'javascript:alert(1)'")]),
+        (
+            '<a href=" JaVa&#x09;script&#58;alert(1)">x</a>',
+            [line2("AUDIT-URL", "<a href> is a script-capable URL ' JaVa\\tscript:alert(1)'")],
+        ),
+        ('<form action="javascript:alert(1)"></form>', [line2("AUDIT-URL", "<form action> is a script-capable URL 'javascript:alert(1)'")]),
+        ('<button formaction="vbscript:x">b</button>', [line2("AUDIT-URL", "<button formaction> is a script-capable URL 'vbscript:x'")]),
+        (
+            '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+            [line2("AUDIT-URL", "<a xlink:href> is a script-capable URL 'javascript:alert(1)'")],
+        ),
+        ('<object data="data:text/html,x"></object>', [line2("AUDIT-URL", "<object data> is a script-capable URL 'data:text/html,x'")]),
+        ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', [line2("AUDIT-URL", "<iframe> has a srcdoc attribute")]),
+        (
+            '<div style="background:url(&quot;javascript:alert(1)&quot;)"></div>',
+            [line2("AUDIT-URL", "<div style> holds a script-capable url() or expression()")],
+        ),
+        ('<p id="s2-2">a</p><p id="s2-2">b</p>', [line2("AUDIT-ID", "id 's2-2' is used twice in the page")]),
+        ('<a href="missing/">x</a>', [line2("AUDIT-LINK", "<a> links to 'missing/', which is not in the site")]),
+        ('<a href="a/#nope">x</a>', [line2("AUDIT-LINK", "<a> links to 'a/#nope': a/index.html has no id 'nope'")]),
+        ('<a href="#nope">x</a>', [line2("AUDIT-LINK", "<a> links to '#nope': index.html has no id 'nope'")]),
+        ('<a href="../../etc/passwd">x</a>', [line2("AUDIT-LINK", "<a> links to '../../etc/passwd', which is not in the site")]),
+    ],
+)
+def test_audit_finds(tmp_path, body, expected):
+    assert audited(tmp_path, body) == expected
+
+
+def test_audit_allows_the_theme_and_the_site(tmp_path):
+    body = (
+        '<script>ok()</script><script src="assets/ok.js"></script><script type="application/json">{"a": 1}</script>'
+        '<a href="a/#x">x</a> <a href="./a/">a</a> <a href="/a/index.html#x">a</a> <a href="#top" id="top">t</a>'
+        '<a href="https://example.org/">e</a> <a href="mailto:x@example.org">m</a> <img src="data-file.png" alt="" hidden>'
+    )
+    (tmp_path / "data-file.png").write_bytes(b"")
+    assert audited(tmp_path, body) == []
+
+
+def test_no_built_page_holds_a_marker_or_placeholder(site):
+    left = [p.relative_to(site).as_posix() for p in html_pages(site) if "licensekit" in p.read_text(encoding="utf-8")]
+    assert left == []
+
+
+POLICY = re.compile(
+    r"default-src 'self'; script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+; img-src 'self' data:; "
+    r"object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def test_every_page_carries_the_policy_before_any_script(site):
+    for path in html_pages(site):
+        doc = soup(path)
+        metas = doc.select('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, path
+        policy = metas[0]["content"]
+        assert POLICY.fullmatch(policy), (path, policy)
+        first = doc.head.find_all(["meta", "script"])[:2]
+        assert [el.name for el in first] == ["meta", "meta"] and first[0].has_attr("charset"), path
+        for script in doc.find_all("script"):
+            if not script.get("src") and script.get("type") != "application/json":
+                assert script_hash(script.string) in policy, (path, script.string[:60])
+
+
+def test_injected_inline_script_does_not_run(site, browser, tmp_path):
+    """Inline script and handlers added to a built page are refused by the browser."""
+    copy = shutil.copytree(site, tmp_path / "site")
+    page_file = copy / "en" / "index.html"
+    injected = '<script>window.__injected = 1</script><img src="../missing.png" onerror="window.__handler = 1" alt="">'
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace("</body>", injected + "</body>"), encoding="utf-8")
+    server, url = serve(copy)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        messages: list[str] = []
+        page.on("console", lambda m: messages.append(m.text) if m.type == "error" else None)
+        page.goto(url + "en/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("typeof window.__injected") == "undefined"
+        assert page.evaluate("typeof window.__handler") == "undefined"
+        assert page.evaluate("typeof __md_scope") == "object"  # the theme's own inline script ran
+        refused = [m for m in messages if "Content Security Policy" in m]
+        assert any("inline script" in m for m in refused), messages
+        assert any("inline event handler" in m for m in refused), messages
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_hostile_pages_and_scripts_are_refused_and_the_site_kept(tmp_path):
+    """Broken hand-written pages stop the build before it starts; a foreign script fails the
+    audit after the pages are written. Either way the previous site stays as it was."""
+    from test_publish import built_project, digest, run_build
+
+    project, site, before = built_project(tmp_path)
+    notes, index = project / "docs" / "notes.md", project / "docs" / "index.md"
+    good_notes, good_index = notes.read_text(encoding="utf-8"), index.read_text(encoding="utf-8")
+    notes.write_text(good_notes + "\n<!-- licensekit:nope -->\n", encoding="utf-8")
+    index.write_text(good_index + "\n<script>alert(1)</script> [x](javascript&#58;alert(1))\n", encoding="utf-8")
+    marker_line = len(good_notes.split("\n")) + 1
+    script_line = len(good_index.split("\n")) + 1
+    result = run_build(project, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout
+    assert f"docs/notes.md:{marker_line}: DOCS-MARKER -: '<!-- licensekit:nope -->' is not a known part" in result.stdout
+    assert f"docs/index.md:{script_line}: DOCS-HTML -: raw HTML '<script>' is not allowed" in result.stdout
+    assert f"docs/index.md:{script_line}: DOCS-URL -: a javascript: URL can run script" in result.stdout
+    assert digest(site) == before
+
+    notes.write_text(good_notes, encoding="utf-8")
+    index.write_text(good_index, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - assets/license.js\n", "  - assets/license.js\n  - https://evil.example/x.js\n"),
+        encoding="utf-8",
+    )
+    result = run_build(project, site)
+    assert result.returncode != 0
+    refused = re.findall(r"^(\S+?):\d+: AUDIT-SCRIPT -: script '([^']+)'", result.stdout, re.M)
+    assert {page for page, _ in refused} >= {"index.html", "zh/index.html", "en/index.html", "404.html"}
+    assert {src for _, src in refused} == {"https://evil.example/x.js"}
+    assert digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

@@ -1,0 +1,123 @@
+"""Hand-written pages follow the rules of the sources: exact findings per hostile line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from licensekit.checks.docs import check_docs, check_page
+from licensekit.pages import EXTRA_PARTS, PARTS
+
+KNOWN = [*PARTS, *EXTRA_PARTS]
+PAGE = Path("docs/x.md")
+ONLY_SPAN = 'only <span lang="…"> is'
+
+
+def found(text: str) -> list[str]:
+    return [f.format() for f in check_page(PAGE, f"# Page\n\n{text}\n", KNOWN)]
+
+
+def html(tag: str) -> str:
+    return f"raw HTML {tag!r} is not allowed; {ONLY_SPAN}"
+
+
+SCRIPT_URL = "URL can run script; link to a page of the site or to https://"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # I18: a script element and a javascript: link in a hand-written page
+        (
+            "<script>alert(1)</script>",
+            [html("<script>"), html("</script>")],
+        ),
+        ("[x](javascript:alert(1))", [f"a javascript: {SCRIPT_URL}"]),
+        # script-capable URLs however they are written
+        ("[x](javascript&#58;alert(1))", [f"a javascript: {SCRIPT_URL}"]),
+        ("[x](JaVaScRiPt:alert(1))", [f"a javascript: {SCRIPT_URL}"]),
+        ("[x](java&#x09;script:alert(1))", [f"a javascript: {SCRIPT_URL}"]),
+        ("[x](<java script:alert(1)>)", [f"a javascript: {SCRIPT_URL}", html("<java script:alert(1)>")]),
+        ("[x](javascript&amp;#58;alert(1))", [f"a javascript: {SCRIPT_URL}"]),
+        ("[x](vbscript:msgbox(1))", [f"a vbscript: {SCRIPT_URL}"]),
+        ("[x](data:text/html;base64,PHNjcmlwdD4=)", [f"a data: {SCRIPT_URL}"]),
+        ("![x](DATA:image/svg+xml,<svg/onload=alert(1)>)", [f"a data: {SCRIPT_URL}", html("<svg/onload=alert(1)>")]),
+        ("See <javascript:alert(1)>.", [f"a javascript: {SCRIPT_URL}"]),
+        # raw HTML beyond <span lang>
+        ("<img src=x onerror=alert(1)>", [html("<img src=x onerror=alert(1)>")]),
+        ("<svg onload=alert(1)>", [html("<svg onload=alert(1)>")]),
+        ('<span lang="en" onclick="alert(1)">x</span>', [f'raw HTML \'<span lang="en" onclick="alert(1)">\' is not allowed; {ONLY_SPAN}']),
+        ("<!-- hidden -->", [html("<!-- hidden -->")]),
+        ("<img", [html("<img")]),
+        # I06 and attribute lists: only an id, a class or lang
+        ('[Licensor](zh.md){onclick="alert(1)"}', ["attribute 'onclick' is not allowed; only an id, a class or lang"]),
+        ('{: onclick="alert(1)" }', ["attribute 'onclick' is not allowed; only an id, a class or lang"]),
+        ("## Heading {: #h onmouseover=alert(1) }", ["attribute 'onmouseover' is not allowed; only an id, a class or lang"]),
+        ('{: style="display:none" }', ["attribute 'style' is not allowed; only an id, a class or lang"]),
+        # I20: link reference definitions hide their address
+        ('[evil]: https://evil.example "hidden"', ["a link reference definition is invisible on the page; write the link inline"]),
+        (
+            "  [x]: <javascript:alert(1)>",
+            [f"a javascript: {SCRIPT_URL}", "a link reference definition is invisible on the page; write the link inline"],
+        ),
+        # I22: unknown or malformed markers
+        ("<!-- licensekit:nope -->", [f"'<!-- licensekit:nope -->' is not a known part; known: {', '.join(sorted(KNOWN))}"]),
+        ("<!--licensekit:rules-->", [f"'<!--licensekit:rules-->' is not a known part; known: {', '.join(sorted(KNOWN))}"]),
+        ("See <!-- licensekit:rules --> here.", ["'<!-- licensekit:rules -->' must be on a line of its own"]),
+    ],
+)
+def test_hostile_line_is_refused(text, expected):
+    codes = {"raw HTML": "DOCS-HTML", "a javascript:": "DOCS-URL", "a vbscript:": "DOCS-URL", "a data:": "DOCS-URL"}
+    codes |= {"attribute": "DOCS-ATTR", "a link reference": "DOCS-REFDEF", "'<!--": "DOCS-MARKER"}
+
+    def code(message: str) -> str:
+        return next(c for prefix, c in codes.items() if message.startswith(prefix))
+
+    assert sorted(found(text)) == sorted(f"docs/x.md:3: {code(m)} -: {m}" for m in expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<span lang="zh-Hans">中文</span> and [a clause](zh.md#s2-2){#id .class}',
+        "<!-- licensekit:rules -->",
+        "Code is text: `<script>alert(1)</script>` and `[x](javascript:alert(1))`.",
+        "```html\n<script>alert(1)</script>\n[x]: https://evil.example\n```",
+        "An autolink <https://baichuan-7b-license.example.org/> and data: in prose, {braces} too.",
+        '!!! warning "Title"\n\n    <span lang="zh-Hans">本站</span>',
+    ],
+)
+def test_allowed_markup_is_clean(text):
+    assert found(text) == []
+
+
+def test_the_real_pages_are_clean():
+    from casebook import ROOT
+
+    assert check_docs(ROOT / "docs", KNOWN) == []
+
+
+def test_findings_carry_the_line(tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text("# Notes\n\nText.\n\n<!-- licensekit:nope -->\n", encoding="utf-8")
+    assert [(f.line, f.code) for f in check_docs(tmp_path, KNOWN)] == [(5, "DOCS-MARKER")]
+
+
+def test_the_checker_reads_the_hand_written_pages(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from test_publish import project_copy
+
+    from casebook import ROOT
+
+    project = project_copy(tmp_path / "project")
+    shutil.copytree(ROOT / "license", project / "license")
+    notes = project / "docs" / "notes.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n[x](javascript:alert(1))\n", encoding="utf-8")
+    line = len(notes.read_text(encoding="utf-8").split("\n")) - 1
+    result = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"docs/notes.md:{line}: DOCS-URL -: a javascript: {SCRIPT_URL}"
