@@ -18,7 +18,7 @@ from casebook import actual_lines, edited_copy
 
 EDITS = [
     # I13: Jinja syntax in clause text
-    {"file": "en.md", "find": "loss of revenue;", "replace": 'loss of revenue; {{ config }} {% include "/etc/passwd" %}'},
+    {"file": "en.md", "find": "that may arise from it.", "replace": 'that may arise from it. {{ config }} {% include "/etc/passwd" %}'},
     # I14: HTML in a translation note
     {
         "file": "translation-notes.yaml",
@@ -40,14 +40,14 @@ EDITS = [
     # I16: a javascript: link in an erratum explanation
     {
         "file": "errata.yaml",
-        "find": "en: The third sub-item of IV.3",
-        "replace": 'en: <a href="javascript:alert(1)">details</a> The third sub-item of IV.3',
+        "find": "en: 'The third sub-item of IV.3",
+        "replace": 'en: \'<a href="javascript:alert(1)">details</a> The third sub-item of IV.3',
     },
     # new: a Markdown link breakout and template syntax in an erratum explanation
     {
         "file": "errata.yaml",
-        "find": "en: The ninth and last sub-item",
-        "replace": "en: x](javascript:alert(2))[y {{ 7*7 }} {% raw %} The ninth and last sub-item",
+        "find": "en: 'The ninth and last sub-item",
+        "replace": "en: 'x](javascript:alert(2))[y {{ 7*7 }} {% raw %} The ninth and last sub-item",
     },
     # I23: HTML written as entities in a Chinese caption
     {
@@ -76,7 +76,7 @@ EDITS = [
     # I27: a caption carrying a Python-Markdown attribute list
     {
         "file": "en.md",
-        "find": "### 4. *Provide the source and a copy of this Agreement* {#s2-4}",
+        "find": "### 4. *Give users the Model’s origin and a copy of this Agreement* {#s2-4}",
         "replace": '### 4. *Source](en.md#s2-4){: onmouseover="alert(1)" }[x* {#s2-4}',
     },
     # new: end tags of raw-text elements in a caption
@@ -86,12 +86,16 @@ EDITS = [
         "replace": "### *Model&lt;/textarea&gt;&lt;/script&gt;&lt;/title&gt;* {#s1-model}",
     },
     # new: a quote that would break out of a tooltip's title attribute
-    {"file": "en.md", "find": "(including optimizer states).", "replace": '(including optimizer states). " onmouseover="alert(1)" x="'},
+    {
+        "file": "en.md",
+        "find": "(including optimizer states).",
+        "replace": '(including optimizer states). " onmouseover="alert(origin)" x="',
+    },
     # I06: an attribute list with an event handler on a link
     {
         "file": "en.md",
         "find": "authorization of the [Licensor](#s1-licensor), use",
-        "replace": 'authorization of the [Licensor](#s1-licensor){onclick="alert(1)"}, use',
+        "replace": 'authorization of the [Licensor](#s1-licensor){onclick="alert(origin)"}, use',
     },
     # new: the title breaking out of <title>
     {
@@ -108,12 +112,17 @@ EDITS += [
         "replace": '复制或创建 baichuan-7B模型的全部或部分衍生品。\n\n[evil]: https://evil.example "hidden"',
     },
     # I17: a glossary term with HTML, written as entities in the text so the term comparison passes
-    {"file": "glossary.yaml", "find": "  en: Marks\n", "replace": "  en: Marks<b onmouseover=alert(1)>\n"},
-    {"file": "en.md", "find": "“[Marks]{#s3-2-marks}”", "replace": "“[Marks&lt;b onmouseover=alert(1)&gt;]{#s3-2-marks}”"},
+    {"file": "glossary.yaml", "find": "  en: Marks\n", "replace": "  en: Marks<b onmouseover=alert(origin)>\n"},
+    {
+        "file": "translation-notes.yaml",
+        "find": "  en: hereinafter collectively the “Marks”",
+        "replace": "  en: hereinafter collectively the “Marks<b onmouseover=alert(origin)>”",
+    },
+    {"file": "en.md", "find": "“[Marks]{#s3-2-marks}”", "replace": "“[Marks&lt;b onmouseover=alert(origin)&gt;]{#s3-2-marks}”"},
     {
         "file": "en.md",
         "find": "with the [Marks](#s3-2-marks) referred",
-        "replace": "with the [Marks&lt;b onmouseover=alert(1)&gt;](#s3-2-marks) referred",
+        "replace": "with the [Marks&lt;b onmouseover=alert(origin)&gt;](#s3-2-marks) referred",
     },
 ]
 
@@ -125,17 +134,17 @@ EDITS += [
         "replace": "en: '[x](javascript:alert(3)) {{ lipsum.__globals__ }} Distribute the model and Model Derivatives,",
     },
     {"file": "metadata.yaml", "find": "subject to the restrictions.\n", "replace": "subject to the restrictions.'\n"},
-    # new: template syntax in a translation note's heading
+    # new: template syntax in a translation note
     {
         "file": "translation-notes.yaml",
-        "find": "  en: final right to interpret",
-        "replace": "  en: final right {%- if 1 %}to{% endif %} interpret",
+        "find": "is a common formula in Chinese",
+        "replace": "is a common {%- if 1 %}formula{% endif %} in Chinese",
     },
 ]
 
 # Where each hostile string must show, as text: (case, page, text).
 INERT = [
-    ("I13-jinja", "en/index.html", 'loss of revenue; {{ config }} {% include "/etc/passwd" %}'),
+    ("I13-jinja", "en/index.html", 'that may arise from it. {{ config }} {% include "/etc/passwd" %}'),
     ("I14-translation-note", "notes/index.html", "<img src=x onerror=alert(document.domain)> 最终解释权"),
     ("I15-tag", "index.html", "<script>alert(1)</script> Use privately"),
     ("svg-in-tag", "index.html", "可修改模型并得到模型衍生品。<svg onload=alert(1)>"),
@@ -150,9 +159,9 @@ INERT = [
     ("I27-attr-list", "en/index.html", 'Source](en.md#s2-4){: onmouseover="alert(1)" }[x'),
     ("raw-text-end-tags", "en/index.html", "Model</textarea></script></title>"),
     ("title-breakout", "en/index.html", "baichuan-7B Model License Agreement</title><script>alert(1)</script>"),
-    ("I17-glossary", "notes/index.html", "Marks<b onmouseover=alert(1)>"),
+    ("I17-glossary", "notes/index.html", "Marks<b onmouseover=alert(origin)>"),
     ("link-and-template-in-tag", "index.html", "[x](javascript:alert(3)) {{ lipsum.__globals__ }} Distribute"),
-    ("template-in-note-heading", "notes/index.html", "final right {%- if 1 %}to{% endif %} interpret"),
+    ("template-in-note-text", "notes/index.html", "is a common {%- if 1 %}formula{% endif %} in Chinese"),
 ]
 # Elements and attributes none of the edits may create anywhere in a page's content.
 FORBIDDEN_ELEMENTS = ["script", "img", "svg", "b", "textarea", "iframe", "object"]
@@ -194,7 +203,7 @@ def test_quote_cannot_leave_a_tooltip(hostile_site):
     doc = _soup(hostile_site, "en/index.html")
     link = doc.select_one('#s1-data ~ p a.term[href="#s1-model"]')
     assert set(link.attrs) == {"class", "href", "title"}
-    assert link["title"].endswith('(including optimizer states). " onmouseover="alert(1)" x="')
+    assert link["title"].endswith('(including optimizer states). " onmouseover="alert(origin)" x="')
 
 
 def test_erratum_tooltip_is_text(hostile_site):
