@@ -98,7 +98,9 @@ def test_reserved_ids_cover_the_theme_templates():
 
 
 def test_reserved_ids_cover_our_page_chrome():
-    ids = _literal_ids((ROOT / "scripts/licensekit/render.py").read_text(encoding="utf-8"))
+    sources = [ROOT / "scripts/licensekit/render.py", *sorted((ROOT / "scripts/licensekit/templates").glob("*.html"))]
+    # An id that is a whole `{{ … }}` expression in our templates is a clause, term, erratum or note ID.
+    ids = set().union(*(_literal_ids(path.read_text(encoding="utf-8")) for path in sources)) - {"1"}
     assert ids == {"title"}
     assert all(published.reserved(i) for i in ids)
 
@@ -120,3 +122,24 @@ def test_registry_schema_refuses_a_bad_entry(tmp_path):
 
 def test_templates_are_where_the_test_looks():
     assert Path(TEMPLATES).is_dir()
+
+
+def test_an_alias_keeps_the_old_anchor_on_every_page(tmp_path):
+    """A deliberate rename: links made to the old ID still arrive at the clause, in every view."""
+    from bs4 import BeautifulSoup
+
+    from casebook import good_cases
+    from licensekit import pages
+
+    case = next(c for c in good_cases() if c.name == "id-renamed-with-alias")
+    root = edited_copy(tmp_path / "license", case.edits)
+    built = pages.text_pages(load(root))
+    for page in ("zh.md", "en.md", "parallel.md"):
+        soup = BeautifulSoup(built[page][1], "html.parser")
+        old = soup.find(id="s4-3-iv")
+        assert old is not None and old.name == "span" and old.get_text() == "", page
+        owner = old.find_parent(id="s4-3-savings")
+        assert owner is not None, page
+        assert built[page][1].count('id="s4-3-iv"') == 1, page
+    # without an alias, no empty anchor is added
+    assert "clause-alias" not in pages.text_pages(load(LICENSE))["en.md"][1]

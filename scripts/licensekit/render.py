@@ -79,6 +79,10 @@ class Renderer:
         target = self.headings[lang].get(span.target)
         return f"{label(self.lic, span.target)} {target.heading}" if target else span.target
 
+    def aliases_of(self, anchor: str) -> list[str]:
+        """Retired IDs that now lead to `anchor`: each keeps an anchor so old links still work."""
+        return sorted(old for old, new in self.lic.aliases.items() if new == anchor)
+
     def errata_of(self, clause: Clause) -> list[dict]:
         return self.errata.get(clause.id, [])
 
