@@ -1,11 +1,13 @@
 """Build the site so that a failed build never replaces a good one.
 
-`python scripts/build.py [SITE_DIR]` runs `mkdocs build --strict` into a fresh folder
-beside SITE_DIR (default: site/) and swaps it in only when the build succeeds.
+`python scripts/build.py [--release] [SITE_DIR]` runs `mkdocs build --strict` into a fresh
+folder beside SITE_DIR (default: site/) and swaps it in only when the build succeeds.
+`--release` (or CI set in the environment) refuses the placeholder site_url.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -16,11 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+def build(site: Path, config: Path = ROOT / "mkdocs.yml", release: bool = False) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"LICENSEKIT_RELEASE": "1"} if release else {})}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(fresh)]
     result = subprocess.run(cmd, cwd=config.parent, env=env)
     if result.returncode != 0:
@@ -36,5 +38,13 @@ def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     return 0
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the site; replace SITE_DIR only if the build succeeds.")
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    parser.add_argument("--release", action="store_true", help="a build for publishing: refuse the placeholder site_url")
+    args = parser.parse_args(argv)
+    return build(args.site, release=args.release)
+
+
 if __name__ == "__main__":
-    sys.exit(build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"))
+    sys.exit(main())

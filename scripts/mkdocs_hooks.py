@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from licensekit import checks, exports, pages  # noqa: E402
 from licensekit.parse import load  # noqa: E402
+from licensekit.release import release_error  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
@@ -36,6 +37,9 @@ def source_date() -> str:
 
 
 def on_config(config):
+    refused = release_error(config.site_url, os.environ)
+    if refused:
+        raise Abort(refused)
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
     lic = load(ROOT / "license")
     findings = checks.run(lic)
@@ -71,7 +75,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    extra = {"downloads": pages.downloads_table(state["downloads"]), "cite-urls": pages.cite_urls(config.site_url)}
+    sc_key = state["license"].metadata["identifiers"]["scancode"]["key"]
+    extra = {
+        "downloads": pages.downloads_table(state["downloads"]),
+        "cite-urls": pages.cite_urls(config.site_url),
+        "scancode-commands": f"```sh\n{exports.scancode_commands(config.site_url, sc_key)}\n```\n",
+        "model-card": f"```yaml\n---\n{exports.model_card(state['license'], config.site_url).decode()}---\n```\n",
+    }
     return pages.fill(markdown, state["license"], **extra)
 
 
