@@ -59,7 +59,7 @@ def scancode_license(lic: License, base: str, text: str) -> bytes:
         "other_urls": [u for u in meta["seeAlso"][1:] if u != pdf] + [f"{base}zh/"],
         "ignorable_emails": [meta["licensor"]["contact"]],
     }
-    return f"{_front_matter(front)}\n{text}".encode()
+    return f"{_front_matter(front)}\n{text.strip()}".encode()  # ScanCode's files end without a newline
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,6 @@ class Rule:
     text: str
     language: str = "en"
     notes: str = ""
-    ignorable_urls: tuple[str, ...] = ()
 
     def content(self, key: str) -> bytes:
         front: dict = {"license_expression": key}
@@ -79,10 +78,8 @@ class Rule:
             front["relevance"] = 100
         if self.notes:
             front["notes"] = self.notes
-        if self.ignorable_urls:
-            front["ignorable_urls"] = list(self.ignorable_urls)
-        head = _front_matter(front).replace(": true\n", ": yes\n")
-        return f"{head}\n{self.text}".encode()
+        head = _front_matter(front).replace(": true\n", ": yes\n")  # ScanCode writes its flags as yes
+        return f"{head}\n{self.text.strip()}".encode()
 
 
 def scancode_rules(lic: License, en_text: str) -> list[Rule]:
