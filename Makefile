@@ -12,6 +12,17 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The downloads' real consumers (ScanCode, check-jsonschema, pyspdxtools, huggingface_hub),
+# run by the tests; a venv of their own, since ScanCode pins much of what it needs.
+TOOLS := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed-$(shell sha256sum requirements-tools.lock | cut -c1-12)
+
+$(TOOLS_STAMP): requirements-tools.lock
+	test -x $(TOOLS)/bin/python || python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet -r requirements-tools.lock
+	rm -f $(TOOLS)/.installed-*
+	touch $@
+
 NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 
 $(NODE_STAMP): package-lock.json
@@ -31,7 +42,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/build.py site
 
-test: $(STAMP) $(NODE_STAMP) browser
+test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 	$(PY) -m pytest

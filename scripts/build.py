@@ -16,6 +16,9 @@ beside SITE_DIR (default: site/) and publishes it only when the build succeeds:
 The exchange needs Linux 3.15+ and a file system that supports it (ext4, XFS, Btrfs,
 tmpfs, overlayfs...). Where it is missing the build refuses to replace an existing site
 rather than leave a moment without one.
+
+`--release` (or CI set in the environment) makes a build for publishing: it refuses the
+placeholder site_url.
 """
 
 from __future__ import annotations
@@ -152,8 +155,8 @@ def _die_with_parent(parent: int):
     return setup if sys.platform == "linux" else None
 
 
-def run_mkdocs(config: Path, dest: Path) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(config: Path, dest: Path, release: bool = False) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"LICENSEKIT_RELEASE": "1"} if release else {})}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)]
     child = subprocess.Popen(cmd, cwd=config.parent, env=env, preexec_fn=_die_with_parent(os.getpid()))
     try:
@@ -168,7 +171,7 @@ def run_mkdocs(config: Path, dest: Path) -> int:
         raise
 
 
-def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+def build(site: Path, config: Path = ROOT / "mkdocs.yml", release: bool = False) -> int:
     """Build into a fresh folder beside `site` and publish it; 0 on success."""
     try:
         site = site.resolve()
@@ -184,7 +187,7 @@ def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
             remove_tree(folder)
         fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
         try:
-            code = run_mkdocs(config, fresh)
+            code = run_mkdocs(config, fresh, release)
             if code != 0:
                 print(f"build failed; {site} is unchanged", file=sys.stderr)
                 return code
@@ -211,11 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site", help="the folder to publish to (default: site/)")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    parser.add_argument("--release", action="store_true", help="a build for publishing: refuse the placeholder site_url")
     args = parser.parse_args(argv)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _raise_interrupted)
     try:
-        return build(args.site, args.config_file)
+        return build(args.site, args.config_file, args.release)
     except Refused as err:
         print(f"build.py: refused: {err}", file=sys.stderr)
         return 2

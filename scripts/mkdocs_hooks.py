@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from licensekit import audit, checks, csp, exports, pages  # noqa: E402
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
+from licensekit.release import release_error  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
@@ -42,6 +43,9 @@ def source_date() -> str:
 
 
 def on_config(config):
+    refused = release_error(config.site_url, os.environ)
+    if refused:
+        raise Abort(refused)
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
     lic = load(ROOT / "license")
     findings = checks.run(lic) + check_docs(Path(config.docs_dir), [*pages.PARTS, *pages.EXTRA_PARTS])
@@ -86,7 +90,13 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in TOC_LANG:
         return markdown
     root = _root(page)
-    extra = {"downloads": pages.downloads_table(state["downloads"], root), "cite-urls": pages.cite_urls(config.site_url)}
+    sc_key = state["license"].metadata["identifiers"]["scancode"]["key"]
+    extra = {
+        "downloads": pages.downloads_table(state["downloads"], root),
+        "cite-urls": pages.cite_urls(config.site_url),
+        "scancode-commands": pages.code_block(exports.scancode_commands(config.site_url, sc_key) + "\n", "sh"),
+        "model-card": pages.code_block("---\n" + exports.model_card(state["license"], config.site_url).decode() + "---\n", "yaml"),
+    }
     try:
         markdown, parts = pages.fill(markdown, state["license"], root, state["token"], **extra)
     except pages.UnknownPart as error:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -8,6 +9,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from casebook import LICENSE  # noqa: E402
+
+# The tests build local previews at the placeholder address; a CI run must not turn them
+# into release builds, which refuse it (the release tests set these variables themselves).
+for _name in ("CI", "LICENSEKIT_RELEASE"):
+    os.environ.pop(_name, None)
 from licensekit.parse import load  # noqa: E402
 
 

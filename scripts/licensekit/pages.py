@@ -156,7 +156,7 @@ PARTS: dict[str, Part] = {
     "outbound-links": outbound,
 }
 # Parts whose data is not in the clause model: the site layer renders them with what they need.
-EXTRA_PARTS = ("downloads", "cite-urls")
+EXTRA_PARTS = ("downloads", "cite-urls", "scancode-commands", "model-card")
 MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
@@ -170,6 +170,11 @@ def downloads_table(downloads, root: str) -> str:
     """Each download with what it is, its size and its SHA-256."""
     rows = [{"path": d.path, "description": d.description, "size": len(d.content), "sha256": d.sha256} for d in downloads]
     return render("downloads.html", downloads=rows, root=root)
+
+
+def code_block(text: str, language: str) -> str:
+    """Text to copy, such as commands or YAML, shown as a code block."""
+    return render("code_block.html", text=text, language=language)
 
 
 class UnknownPart(ValueError):

@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import License
-from .cards import model_card, scancode_license
+from .cards import model_card
 from .license_json import license_json
+from .sbom import spdx_document
+from .scancode import plugin_wheel_name, rule_name, scancode_commands, scancode_license, scancode_plugin, scancode_rules
+from .schema import license_schema, metadata_schema
 from .spdx import spdx_details, spdx_xml
 from .text import plain_text
+
+__all__ = ["Download", "downloads", "model_card", "scancode_commands"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ def downloads(lic: License, base: str, schema_dir: Path) -> list[Download]:
     en_text = plain_text(lic.en, lic.notice("en"))
     lid = meta["licenseId"]
     sc_key = meta["identifiers"]["scancode"]["key"]
+    sc_license = scancode_license(lic, base, zh_text)
+    sc_rules = scancode_rules(lic, en_text)
     return [
         Download(
             "license.json",
@@ -57,14 +64,14 @@ def downloads(lic: License, base: str, schema_dir: Path) -> list[Download]:
             "license.schema.json",
             "JSON Schema (draft 2020-12) of license.json.",
             "application/schema+json",
-            _schema(schema_dir / "license.schema.json", base),
+            _json(license_schema(schema_dir, base)),
         ),
         Download(
             "schema/metadata.schema.json",
             "metadata.schema.json",
             "JSON Schema of the metadata inside license.json.",
             "application/schema+json",
-            _schema(schema_dir / "metadata.schema.json", base),
+            _json(metadata_schema(schema_dir, base)),
         ),
         Download(
             f"spdx/{lid}.json",
@@ -81,6 +88,13 @@ def downloads(lic: License, base: str, schema_dir: Path) -> list[Download]:
             spdx_xml(lic, base),
         ),
         Download(
+            "spdx/example.spdx.json",
+            "example.spdx.json",
+            f"An example SPDX 2.3 document declaring {lid} AND Apache-2.0, with the text as extracted licensing info.",
+            "application/spdx+json",
+            _json(spdx_document(lic, base, zh_text)),
+        ),
+        Download(
             "license.zh.txt",
             "license.zh.txt",
             "The Chinese text, authoritative, as plain UTF-8 text with clause numbers as printed.",
@@ -93,21 +107,32 @@ def downloads(lic: License, base: str, schema_dir: Path) -> list[Download]:
         Download(
             f"scancode/{sc_key}.LICENSE",
             f"{sc_key}.LICENSE",
-            "A ScanCode-style license file: YAML front matter over the Chinese text.",
+            "The ScanCode license entry: ScanCode's YAML front matter over the Chinese text.",
             "text/plain",
-            scancode_license(lic, base, zh_text),
+            sc_license,
+        ),
+        *(
+            Download(
+                f"scancode/{rule_name(sc_key, i)}",
+                rule_name(sc_key, i),
+                f"ScanCode rule {i}: {rule.notes}",
+                "text/plain",
+                rule.content(sc_key),
+            )
+            for i, rule in enumerate(sc_rules, 1)
+        ),
+        Download(
+            f"scancode/{plugin_wheel_name(sc_key)}",
+            plugin_wheel_name(sc_key),
+            "A ScanCode license plugin (pip install it) holding the entry and its rules.",
+            "application/zip",
+            scancode_plugin(lic, base, sc_license, sc_rules),
         ),
         Download(
             "huggingface/model-card.yml",
             "model-card.yml",
-            "The front matter lines for the model card of a model under this license.",
+            "The model-card metadata of a model under this license: one YAML document, to put between the README's --- fences.",
             "text/yaml",
             model_card(lic, base),
         ),
     ]
-
-
-def _schema(path: Path, base: str) -> bytes:
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["$id"] = f"{base}schema/{path.name}"
-    return _json(schema)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..cite import label
-from ..model import License
+from ..model import Clause, License
 from ..render import Renderer
 
-SCHEMA_VERSION = "1.0.0"
+# 2.0.0: the rules appear once (top-level `rules`), not also under `metadata`.
+SCHEMA_VERSION = "2.0.0"
 SLUG = {"zh-Hans": "zh", "en": "en"}
 
 
@@ -17,6 +18,21 @@ def clause_url(base: str, page: str, clause_id: str) -> str:
 def _absolute(html: str, base: str, page: str) -> str:
     html = html.replace('href="#', f'href="{base}{page}/#')
     return html.replace('href="../', f'href="{base}')
+
+
+def defines(clause: Clause) -> list[str]:
+    """A definition clause defines the term it is named after; others define terms inline."""
+    own = [clause.id] if clause.kind == "definition" else []
+    return own + [t for t in clause.defines if t != clause.id]
+
+
+def published_metadata(lic: License, base: str) -> dict:
+    """The metadata without `rules` and `tags` (expanded once, in top-level `rules`), with absolute URLs."""
+    meta = {k: v for k, v in lic.metadata.items() if k not in ("rules", "tags")}
+    hf = dict(meta["identifiers"]["huggingFace"])
+    hf["license_link"] = base + hf["license_link"].lstrip("/")
+    meta["identifiers"] = {**meta["identifiers"], "huggingFace": hf}
+    return meta
 
 
 def license_json(lic: License, base: str) -> dict:
@@ -39,7 +55,7 @@ def license_json(lic: License, base: str) -> dict:
                 "html": {lang: _absolute(r.body(c, lang, True), base, SLUG[lang]) for lang, c in pair.items()},
                 "references": zh.refs,
                 "terms": zh.terms,
-                "defines": zh.defines,
+                "defines": defines(zh),
                 "urls": {
                     "zh-Hans": clause_url(base, "zh", zh.id),
                     "en": clause_url(base, "en", zh.id),
@@ -79,7 +95,7 @@ def license_json(lic: License, base: str) -> dict:
         "title": {"zh-Hans": lic.zh.title, "en": lic.en.title},
         "authoritativeLanguage": next(x["tag"] for x in meta["languages"] if x["authoritative"]),
         "urls": {"site": base, "zh-Hans": f"{base}zh/", "en": f"{base}en/", "parallel": f"{base}parallel/", "notes": f"{base}notes/"},
-        "metadata": meta,
+        "metadata": published_metadata(lic, base),
         "clauses": clauses,
         "rules": rules,
         "glossary": glossary,

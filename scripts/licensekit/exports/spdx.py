@@ -1,20 +1,101 @@
-"""SPDX forms: a license-list-data details JSON and a license-list-XML file."""
+"""SPDX forms: a license-list-data details JSON and a license-list-XML file.
+
+Both come from one outline of the Chinese text (`outline`): the title is optional, as
+SPDX's matching guidelines treat titles; every printed number is a bullet, which
+SPDX matches as any short string, so a copy whose misprinted "(ii)" and "(x)" were
+corrected still matches. The XML, the template and the HTML are three renderings of it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html import escape
 from xml.etree import ElementTree as ET
 
-from ..model import Clause, Document, License
-from .text import lines
+from ..model import Clause, License
 
 SPDX_NS = "http://www.spdx.org/license"
+BULLET_MATCH = ".{0,20}"  # what SPDX's own tools match a <bullet> with
+
+
+@dataclass
+class Node:
+    kind: str  # title | p | list | item
+    text: str = ""
+    bullet: str = ""
+    children: list[Node] = field(default_factory=list)
+
+
+def outline(lic: License) -> list[Node]:
+    """The Chinese text as SPDX sees it: an optional title, paragraphs, and lists of bulleted items."""
+    children: dict[str | None, list[Clause]] = {}
+    for clause in lic.zh.clauses:
+        children.setdefault(clause.parent, []).append(clause)
+
+    def nodes(clauses: list[Clause]) -> list[Node]:
+        out: list[Node] = []
+        for clause in clauses:
+            texts = [t for t in (clause.title, *(p.text for p in clause.paragraphs)) if t]
+            below = nodes(children.get(clause.id, []))
+            if clause.number:
+                if not out or out[-1].kind != "list":
+                    out.append(Node("list"))
+                item = Node("item", texts[0] if texts else "", clause.number)
+                item.children = [Node("p", t) for t in texts[1:]] + below
+                out[-1].children.append(item)
+            else:
+                out += [Node("p", t) for t in texts] + below
+        return out
+
+    return [Node("title", lic.zh.title), *nodes(children.get(None, []))]
+
+
+def spdx_template(nodes: list[Node]) -> str:
+    """SPDX license template syntax: <<beginOptional>>, and <<var>> for each bullet."""
+
+    def render(node: Node, indent: str) -> str:
+        text = node.text.replace("<<", "\\<<")
+        if node.kind == "title":
+            return f"<<beginOptional>>{text}<<endOptional>>\n\n"
+        if node.kind == "p":
+            return f"{indent}{text}\n\n"
+        if node.kind == "list":
+            return "".join(render(item, indent + "   ") for item in node.children)
+        original = node.bullet.replace('"', '\\"')
+        head = f'{indent}<<var;name="bullet";original="{original}";match="{BULLET_MATCH}">> {text}\n\n'
+        return head + "".join(render(child, indent) for child in node.children)
+
+    return "".join(render(node, "") for node in nodes)
+
+
+def spdx_html(nodes: list[Node], lang: str = "zh-Hans") -> str:
+    """Shaped like licenseTextHtml in SPDX's data: optional text and replaceable bullets marked."""
+
+    def render(node: Node) -> str:
+        text = escape(node.text)
+        if node.kind == "title":
+            return f'<div class="optional-license-text"><p>{text}</p></div>\n'
+        if node.kind == "p":
+            return f"<p>{text}</p>\n"
+        if node.kind == "list":
+            return '<ul style="list-style:none">\n' + "".join(render(item) for item in node.children) + "</ul>\n"
+        bullet = (
+            f'<var class="replaceable-license-text"><span title="can be replaced with the pattern {escape(BULLET_MATCH)}">'
+            f"{escape(node.bullet)}</span></var>"
+        )
+        return f"<li>{bullet} {text}\n" + "".join(render(child) for child in node.children) + "</li>\n"
+
+    return f'<div lang="{lang}">\n' + "".join(render(node) for node in nodes) + "</div>\n"
 
 
 def spdx_details(lic: License, base: str, text: str) -> dict:
-    """Shaped like SPDX license-list-data json/details/<id>.json."""
+    """Shaped like SPDX license-list-data json/details/<id>.json.
+
+    `crossRef` is left out: in SPDX's data it records what SPDX's crawler found at each
+    URL and when, and nothing here checks the URLs. `seeAlso` lists them.
+    """
     meta = lic.metadata
-    urls = meta["seeAlso"]
+    nodes = outline(lic)
     comments = (
         f"{meta['licenseComments']} An unofficial English translation by this project is at {base}en/ "
         f"(plain text: {base}license.en.txt); it is not authoritative."
@@ -22,39 +103,22 @@ def spdx_details(lic: License, base: str, text: str) -> dict:
     details = {
         "isDeprecatedLicenseId": meta["isDeprecatedLicenseId"],
         "licenseText": text,
-        "standardLicenseTemplate": text.replace("<<", "\\<<"),
+        "standardLicenseTemplate": spdx_template(nodes),
         "name": meta["name"],
         "licenseComments": comments,
+        "comment": comments,  # SPDX's data carries the notes under both names
         "licenseId": meta["licenseId"],
-        # Not checked by a crawler here, so nothing is claimed live; `timestamp` is the
-        # licensor's publication date, kept in the sources so that builds repeat.
-        "crossRef": [
-            {"match": "N/A", "url": url, "isValid": True, "isLive": False, "timestamp": _published(lic), "isWayBackLink": False, "order": i}
-            for i, url in enumerate(urls)
-        ],
-        "seeAlso": urls,
+        "seeAlso": meta["seeAlso"],
         "isOsiApproved": meta["isOsiApproved"],
-        "licenseTextHtml": spdx_html(lic.zh),
+        "licenseTextHtml": spdx_html(nodes),
     }
     if "isFsfLibre" in meta:  # SPDX leaves the key out unless the FSF lists the license
         details["isFsfLibre"] = meta["isFsfLibre"]
     return details
 
 
-def _published(lic: License) -> str:
-    date = next(p["date"] for p in lic.metadata["provenance"] if p.get("date") and p.get("language") == "zh-Hans")
-    return f"{date}T00:00:00Z"
-
-
-def spdx_html(doc: Document) -> str:
-    parts = [f'<div lang="{doc.lang}">', f"<p>{escape(doc.title)}</p>"]
-    parts += [f"<p>{escape(text)}</p>" for text in lines(doc)]
-    parts.append("</div>")
-    return "\n".join(parts) + "\n"
-
-
 def spdx_xml(lic: License, base: str) -> bytes:
-    """An SPDX license-list-XML file: the Chinese text with titleText, lists, items and bullets."""
+    """An SPDX license-list-XML file: the Chinese text with an optional title, lists, items and bullets."""
     ET.register_namespace("", SPDX_NS)
     q = lambda tag: f"{{{SPDX_NS}}}{tag}"  # noqa: E731
     meta = lic.metadata
@@ -68,35 +132,26 @@ def spdx_xml(lic: License, base: str) -> bytes:
     notes = ET.SubElement(lic_el, q("notes"))
     notes.text = f"{meta['licenseComments']} Unofficial English translation: {base}en/"
     text = ET.SubElement(lic_el, q("text"))
-    title = ET.SubElement(text, q("titleText"))
-    ET.SubElement(title, q("p")).text = lic.zh.title
-    children: dict[str | None, list[Clause]] = {}
-    for clause in lic.zh.clauses:
-        children.setdefault(clause.parent, []).append(clause)
 
-    def emit(parent: ET.Element, clauses: list[Clause]) -> None:
-        listing = None
-        for clause in clauses:
-            if clause.number and clause.level > 2:
-                listing = listing if listing is not None else ET.SubElement(parent, q("list"))
-                item = ET.SubElement(listing, q("item"))
-                ET.SubElement(item, q("bullet")).text = clause.number
-                _paragraphs(item, clause, q)
-                emit(item, children.get(clause.id, []))
-            else:
-                listing = None
-                head = ET.SubElement(parent, q("p"))
-                head.text = clause.number + clause.title if clause.kind in ("section", "field") else None
-                if head.text is None:
-                    parent.remove(head)
-                _paragraphs(parent, clause, q)
-                emit(parent, children.get(clause.id, []))
+    def emit(parent: ET.Element, node: Node) -> None:
+        if node.kind == "title":
+            title = ET.SubElement(ET.SubElement(parent, q("optional")), q("titleText"))
+            ET.SubElement(title, q("p")).text = node.text
+        elif node.kind == "p":
+            ET.SubElement(parent, q("p")).text = node.text
+        elif node.kind == "list":
+            listing = ET.SubElement(parent, q("list"))
+            for item in node.children:
+                emit(listing, item)
+        else:
+            item = ET.SubElement(parent, q("item"))
+            bullet = ET.SubElement(item, q("bullet"))
+            bullet.text = node.bullet
+            bullet.tail = node.text
+            for child in node.children:
+                emit(item, child)
 
-    emit(text, children.get(None, []))
+    for node in outline(lic):
+        emit(text, node)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _paragraphs(parent: ET.Element, clause: Clause, q) -> None:
-    for para in clause.paragraphs:
-        ET.SubElement(parent, q("p")).text = para.text

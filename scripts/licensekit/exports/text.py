@@ -15,7 +15,11 @@ def clause_line(clause: Clause) -> str:
 
 def lines(doc: Document) -> list[str]:
     """Each clause as one line of plain text, in reading order; captions are left out, as they are ours."""
-    return [text for text in map(clause_line, doc.clauses) if text]
+    return lines_of(doc.clauses)
+
+
+def lines_of(clauses: list[Clause]) -> list[str]:
+    return [text for text in map(clause_line, clauses) if text]
 
 
 def plain_text(doc: Document, notice: str = "") -> str:
