@@ -50,6 +50,7 @@ def test_a_release_build_refuses_the_placeholder_and_keeps_the_old_site(tmp_path
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous", encoding="utf-8")
+    (site / ".licensekit-build").write_text("a previous build\n", encoding="utf-8")
     result = build(site, **how)
     assert result.returncode != 0
     output = result.stdout + result.stderr  # MkDocs prints the reason, build.py that it kept the site
