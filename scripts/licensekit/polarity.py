@@ -68,7 +68,7 @@ _EN = {
 }
 # Caption wording: short phrases, where "allowed" and 可用 say permission.
 _CAPTION_PERMIT = {
-    "zh-Hans": re.compile(r"可以|(?<![所拥享])有权|允许|准许|(?<![许不认])可(?=[用使])"),
+    "zh-Hans": re.compile(r"可以|(?<![所拥享])有权|允许|准许|(?<![许不认])可(?=[用使自任随])"),
     "en": re.compile(r"\b(?:may|can|allowed|permitted|free\s+to|right\s+to)\b", re.IGNORECASE),
 }
 _CAPTION_FORBID = {

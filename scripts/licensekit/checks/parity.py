@@ -89,6 +89,8 @@ def _caption(clause: Clause) -> str:
     said = polarity(clause.text, clause.lang)
     if stance == "permits" and said.prohibitions and not said.permissions:
         return f"the caption “{clause.caption}” permits, but the clause only forbids ({', '.join(said.prohibitions)})"
+    if stance == "permits" and not said.permissions:
+        return f"the caption “{clause.caption}” permits, but the clause grants no permission"
     if stance == "forbids" and not said.prohibitions:
         return f"the caption “{clause.caption}” forbids, but the clause forbids nothing"
     return ""

@@ -3,7 +3,8 @@
 The group of a `vocabulary: choosealicense` tag comes from a vendored, pinned copy of
 choosealicense's `_data/rules.yml` (`license/vocab/`), not from our metadata, so a
 limitation such as `warranty` cannot be listed under permissions. A tag of our own
-(`vocabulary: extension`) whose description forbids cannot be listed under permissions.
+(`vocabulary: extension`) declares its group once, where it is defined, and a rule may
+use it only there; nor can one whose description forbids be listed under permissions.
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ def check(lic: License) -> list[Finding]:
             if tag.get("vocabulary") == "choosealicense" and name in vocab and group not in vocab[name]:
                 where = " and ".join(sorted(vocab[name]))
                 found.append(Finding(lic.path(META), line, "META-GROUP", "", f"{name} is one of choosealicense's {where}, not {group}"))
+            elif tag.get("vocabulary") == "extension" and tag.get("group") not in (None, group):
+                found.append(
+                    Finding(lic.path(META), line, "META-GROUP", "", f"{name} is one of this license's {tag['group']}, not {group}")
+                )
             elif tag.get("vocabulary") == "extension" and group == "permissions" and "forbids" in _stances(tag):
                 found.append(Finding(lic.path(META), line, "META-GROUP", "", f"{name} forbids, so it cannot be listed under permissions"))
     return found
