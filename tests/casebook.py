@@ -86,7 +86,7 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
             text = _drop_item(text, edit["drop"], name)
         if "find" in edit:
             assert text.count(edit["find"]) == 1, f"{name}: {edit['find']!r} must occur once in {edit['file']}"
-            text = text.replace(edit["find"], edit["replace"])
+            text = text.replace(edit["find"], edit["replace"] + edit.get("append", "") * edit.get("times", 0))
         data = text.replace("\n", "\r\n") if edit.get("crlf") else text
         raw = data.encode(edit.get("encoding", "utf-8"))
         path.write_bytes(b"\xef\xbb\xbf" + raw if edit.get("bom") else raw)

@@ -194,14 +194,22 @@ def _spans(path, line, children, lang, term_ids, findings, clause) -> list[Span]
     buf = ""
     cid = _cid(clause)
     brk = " " if lang == "en" else ""
+    emphasis_seen = False
     for child in children:
         t = child.type
         if t in ("text", "code_inline"):
             buf += child.content
         elif t in ("softbreak", "hardbreak"):
             buf += brk
-        elif t in ("em_open", "em_close", "strong_open", "strong_close"):
+        elif t in ("em_close", "strong_close"):
             continue
+        elif t in ("em_open", "strong_open"):
+            # Emphasis is for editorial captions: in clause text it would be silently dropped.
+            if not emphasis_seen:
+                findings.append(
+                    Finding(path, line, "UNSUPPORTED-MARKUP", cid, "emphasis is not allowed in clause text; captions go in headings")
+                )
+            emphasis_seen = True
         elif t in ("link_open", "span_open"):
             if buf:
                 spans.append(Span("text", buf))

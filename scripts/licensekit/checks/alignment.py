@@ -3,8 +3,8 @@ translation, no sentence fewer, and not far longer or shorter than the Chinese.
 
 Length follows Gale and Church's sentence-alignment model (1993): the English length of
 a clause is about c times its Chinese length, with a variance that grows with the length.
-c is the ratio over the whole text, so it follows the translation's style; the spread is
-fixed, so one broken clause cannot widen it. Lengths count characters other than spaces.
+c is the median of the clauses' ratios, so it follows the translation's style and one
+broken clause cannot move it; the spread is fixed, so one broken clause cannot widen it. Lengths count characters other than spaces.
 
 Sentences: English splits long Chinese sentences but does not merge them, so an English
 clause has at least as many sentences as its Chinese clause. A sentence moved to the
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 
 from .. import tokens
 from ..model import Clause, Finding, License
@@ -25,6 +26,7 @@ from .aligned import pairs
 
 SPREAD = 3.5  # variance per expected English character (Gale and Church's s²)
 LIMIT = 4.0  # |z| beyond this is not a translation of the clause
+MIN_CHARS = 10  # clauses shorter than this (form fields, list items) say little about the ratio
 _ZH_END = re.compile(r"[。！？!?]")
 _EN_END = re.compile(r"(?<=[.!?])[\s”’\"')]*\s")
 
@@ -44,8 +46,10 @@ def sentences(text: str, lang: str) -> int:
 
 
 def _ratio(texts: list[tuple[Clause, Clause]]) -> float:
-    total_zh = sum(length(zh.text) for zh, _ in texts)
-    return sum(length(en.text) for _, en in texts) / total_zh if total_zh else 0.0
+    """The median of the clauses' ratios: one clause blown up to a megabyte moves it no more
+    than any other clause does, so it cannot make every other clause look wrong."""
+    ratios = sorted(length(en.text) / length(zh.text) for zh, en in texts if length(zh.text) >= MIN_CHARS)
+    return statistics.median(ratios) if ratios else 0.0
 
 
 def _texts(lic: License) -> list[tuple[Clause, Clause]]:
