@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from licensekit import checks, exports, pages  # noqa: E402
+from licensekit import checks, exports, jiebacache, pages  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,7 @@ def on_config(config):
         lines = "\n".join(f.format(ROOT) for f in bad)
         raise Abort(f"the license sources have {len(bad)} error(s):\n{lines}")
     state["license"] = lic
+    jiebacache.use_user_cache(jieba)
     # Defined terms and marked phrases are words: segment them whole when indexing for search.
     for word in pages.search_words(lic):
         jieba.add_word(word)
