@@ -6,6 +6,7 @@ the generated pages, fills the hand-written ones and sets each page's language.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
@@ -14,12 +15,13 @@ from pathlib import Path
 
 import jieba
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from licensekit import checks, exports, jiebacache, pages  # noqa: E402
+import templatecache  # noqa: E402
+from licensekit import checks, errorpage, exports, jiebacache, pages  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,14 +37,27 @@ def source_date() -> str:
         return "0"
 
 
+def on_startup(command, dirty):
+    state["serve"] = command == "serve"
+
+
 def on_config(config):
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
     lic = load(ROOT / "license")
     findings = checks.run(lic)
     bad = checks.errors(findings)
+    state.pop("broken", None)
     if bad:
-        lines = "\n".join(f.format(ROOT) for f in bad)
-        raise Abort(f"the license sources have {len(bad)} error(s):\n{lines}")
+        lines = [f.format(ROOT) for f in bad]
+        if not state.get("serve"):
+            raise Abort(f"the license sources have {len(bad)} error(s):\n" + "\n".join(lines))
+        # The dev server would hang every request until the next good build: serve an
+        # error page instead (on_files), which live reload replaces on the next good save.
+        # Printed, not logged: a logged error would fail the strict build and hang the server.
+        print(f"the license sources have {len(bad)} error(s):\n" + "\n".join(lines), file=sys.stderr)
+        state["broken"] = lines
+        config.validation.nav.not_found = logging.DEBUG  # the nav names pages that the error site leaves out
+        return config
     state["license"] = lic
     jiebacache.use_user_cache(jieba)
     # Defined terms and marked phrases are words: segment them whole when indexing for search.
@@ -51,7 +66,25 @@ def on_config(config):
     return config
 
 
+def error_files(files, config) -> Files:
+    """The error page at the address of every page (on_post_build makes it the 404 page too)."""
+    html = errorpage.render(state["broken"])
+    sources = {f.src_uri for f in files.documentation_pages()} | set(nav_sources(config.nav or []))
+    dests = {File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri for src in sources}
+    return Files([File.generated(config, dest, content=html) for dest in sorted(dests)])
+
+
+def nav_sources(nav) -> list[str]:
+    """Every Markdown file that the `nav` setting names."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [src for item in items for src in nav_sources(item)]
+
+
 def on_files(files, config):
+    if "broken" in state:
+        return error_files(files, config)
     lic = state["license"]
     for src, content in pages.text_pages(lic).items():
         files.append(File.generated(config, src, content=content))
@@ -62,6 +95,30 @@ def on_files(files, config):
 
 
 TOC_LANG = {"zh.md": "zh-Hans", "en.md": "en", "parallel.md": "en"}
+
+
+def on_env(env, config, files):
+    if state.get("serve"):  # a bucket's key includes the template's checksum: edits recompile
+        env.bytecode_cache = templatecache.CACHE
+    return env
+
+
+def on_post_build(config):
+    if "broken" in state:  # after the theme's own 404 page, which it writes last
+        Path(config.site_dir, "404.html").write_text(errorpage.render(state["broken"]), encoding="utf-8")
+
+
+def on_serve(server, config, builder):
+    # MkDocs polls for changes every 0.5 s and waits 0.1 s for them to settle, with no
+    # setting for either: poll every 50 ms and settle for 30 ms.
+    server.build_delay = 0.03
+    server.observer._timeout = POLL_SECONDS
+    for emitter in server.observer.emitters:
+        emitter._timeout = POLL_SECONDS
+    return server
+
+
+POLL_SECONDS = 0.05
 
 
 def on_page_content(html, page, config, files):
