@@ -24,7 +24,11 @@ from .model import LANGS, Clause, Document, Finding, License, Paragraph, Span
 from .sources import Loader, read_text, read_yaml
 
 ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
-NUMBER = re.compile(r"^(\([0-9A-Za-z一二三四五六七八九十]+\)|[0-9A-Za-z]{1,6}[.．]|[一二三四五六七八九十]+[、.．])\s*")
+# A number as printed: (i), 1., IV., a., 一、. Digits and Roman numerals of any length
+# (XXXVIII. has seven characters), or one letter; a longer word is a title, not a number.
+NUMBER = re.compile(
+    r"^(\([0-9A-Za-z一二三四五六七八九十]+\)|(?:[0-9]+|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])[.．]|[一二三四五六七八九十]+[、.．])\s*"
+)
 ALLOWED_BLOCKS = {"front_matter", "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline"}
 DEFAULT_SOURCES = {"zh-Hans": "zh.md", "en": "en.md"}
 
