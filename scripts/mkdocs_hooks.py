@@ -15,13 +15,14 @@ from pathlib import Path
 
 import jieba
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templatecache  # noqa: E402
-from licensekit import checks, errorpage, exports, jiebacache, pages, release  # noqa: E402
+from licensekit import checks, errorpage, exports, jiebadict, pages, release  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ def on_startup(command, dirty):
     state["serve"] = command == "serve"
 
 
+@event_priority(100)
 def on_config(config):
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
     lic = load(ROOT / "license")
@@ -59,11 +61,19 @@ def on_config(config):
         config.validation.nav.not_found = logging.DEBUG  # the nav names pages that the error site leaves out
         return config
     state["license"] = lic
-    jiebacache.use_user_cache(jieba)
-    # Defined terms and marked phrases are words: segment them whole when indexing for search.
-    for word in pages.search_words(lic):
-        jieba.add_word(word)
+    jiebadict.use_user_cache()
+    # Before the search plugin's on_config, which loads this dictionary.
+    config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))
     return config
+
+
+def on_pre_build(config):
+    if "broken" in state:
+        return
+    # Defined terms and marked phrases are words: segment them whole when indexing for
+    # search. After every on_config, since the search plugin's resets the dictionary.
+    for word in pages.search_words(state["license"]):
+        jieba.add_word(word)
 
 
 def error_files(files, config) -> Files:
