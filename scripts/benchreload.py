@@ -33,6 +33,7 @@ def get(url: str, timeout: float = 120) -> str:
 
 
 def copy_project(src: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "scripts", "license"):
         (shutil.copytree if (src / name).is_dir() else shutil.copy)(src / name, dest / name)
     return dest
