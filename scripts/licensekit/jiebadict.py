@@ -27,7 +27,7 @@ APP = "baichuan-7b-license"
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search hands to jieba
 # Where the site's text comes from: the license, the hand-written pages, the navigation
 # and the strings of the page generators.
-SOURCES = (("license", "*.md"), ("license", "*.yaml"), ("docs", "*.md"), ("scripts", "*.py"), (".", "mkdocs.yml"))
+SOURCES = ("license/**/*.md", "license/**/*.yaml", "docs/**/*.md", "scripts/**/*.py", "mkdocs.yml")
 FILLER = "\ue000"  # a private-use character: never in a text, it carries the dropped words' frequency
 
 
@@ -55,7 +55,7 @@ SPACE = re.compile(r"\s+")
 
 def source_texts(root: Path) -> list[str]:
     """The text of every source of the site's words, with markup and whitespace removed."""
-    files = sorted(p for folder, pattern in SOURCES for p in (root / folder).rglob(pattern) if "__pycache__" not in p.parts)
+    files = sorted(p for pattern in SOURCES for p in root.glob(pattern) if "__pycache__" not in p.parts)
     return [(JOINS if p.suffix in (".md", ".yaml") else SPACE).sub("", p.read_text(encoding="utf-8", errors="replace")) for p in files]
 
 
