@@ -61,6 +61,8 @@ def on_config(config):
         config.validation.nav.not_found = logging.DEBUG  # the nav names pages that the error site leaves out
         return config
     state["license"] = lic
+    if state.get("serve"):
+        config.theme.get_env = templatecache.reusing(config.theme.get_env)
     jiebadict.use_user_cache()
     # Before the search plugin's on_config, which loads this dictionary.
     config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))
@@ -105,12 +107,6 @@ def on_files(files, config):
 
 
 TOC_LANG = {"zh.md": "zh-Hans", "en.md": "en", "parallel.md": "en"}
-
-
-def on_env(env, config, files):
-    if state.get("serve"):  # a bucket's key includes the template's checksum: edits recompile
-        env.bytecode_cache = templatecache.CACHE
-    return env
 
 
 def on_post_build(config):

@@ -1,13 +1,17 @@
-"""Compiled theme templates, kept for the life of the process.
+"""The theme's templates, compiled and listed once per dev-server process.
 
 The dev server loads the configuration afresh for every rebuild, and with it a new
-Jinja2 environment that compiles Material's templates again: the largest part of a
-rebuild. Each entry is keyed by the template's name and checksum, so an edit recompiles.
+Jinja2 environment that lists every file of the theme (Material ships thousands of
+icons) and compiles its templates again: the largest part of a rebuild. Compiled code
+is kept with each template's checksum, so an edited template recompiles; the
+listing is kept as it was when the server started (the theme is not edited here).
 """
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache
+from collections.abc import Callable
+
+from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
 
@@ -24,3 +28,20 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 CACHE = MemoryBytecodeCache()
+LISTINGS: dict[tuple[str, ...], list[str]] = {}
+
+
+def reusing(make_env: Callable[[], Environment]) -> Callable[[], Environment]:
+    """Wrap a theme's `get_env` so that its environments share compiled code and listing."""
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = CACHE
+        loader = env.loader
+        key = tuple(map(str, getattr(loader, "searchpath", ())))
+        if key:
+            listing = LISTINGS.setdefault(key, loader.list_templates())
+            loader.list_templates = lambda: listing
+        return env
+
+    return get_env

@@ -126,3 +126,22 @@ def test_serve_reloads_on_license_change(tmp_path):
         wait_for(url, "No military or unlawful use")
     finally:
         server.stop()
+
+
+def test_rebuilds_reuse_compiled_templates_and_the_theme_listing(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    import templatecache
+
+    (tmp_path / "a.html").write_text("{{ x }}", encoding="utf-8")
+    get_env = templatecache.reusing(lambda: Environment(loader=FileSystemLoader([str(tmp_path)]), auto_reload=False))
+    first, second = get_env(), get_env()
+    assert first.list_templates() == ["a.html"]
+    assert first.get_template("a.html").render(x=1) == "1"
+    compiled = len(templatecache.CACHE.compiled)
+    (tmp_path / "b.html").write_text("b", encoding="utf-8")
+    assert second.list_templates() == ["a.html"]  # listed once per process
+    assert second.get_template("a.html").render(x=2) == "2"
+    assert len(templatecache.CACHE.compiled) == compiled  # loaded, not compiled again
+    (tmp_path / "a.html").write_text("{{ x }}!", encoding="utf-8")
+    assert get_env().get_template("a.html").render(x=3) == "3!"  # an edited template recompiles
