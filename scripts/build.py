@@ -1,6 +1,6 @@
 """Build the site so that neither a failed nor an interrupted build harms the tree or the site.
 
-`python scripts/build.py [SITE_DIR]` runs `mkdocs build --strict` into a fresh folder
+`python scripts/build.py [SITE_DIR]` runs the site engine's `build --strict` into a fresh folder
 beside SITE_DIR (default: site/) and publishes it only when the build succeeds:
 
 - SITE_DIR may not be, contain or sit inside the project's sources, and may not be an
@@ -37,6 +37,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = ".licensekit-build"
@@ -156,8 +158,8 @@ def _die_with_parent(parent: int):
 
 
 def run_mkdocs(config: Path, dest: Path, release: bool = False) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"LICENSEKIT_RELEASE": "1"} if release else {})}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)]
+    env = {**engine.environ(), **({"LICENSEKIT_RELEASE": "1"} if release else {})}
+    cmd = engine.command("build", "--strict", "--config-file", str(config), "--site-dir", str(dest))
     child = subprocess.Popen(cmd, cwd=config.parent, env=env, preexec_fn=_die_with_parent(os.getpid()))
     try:
         return child.wait()

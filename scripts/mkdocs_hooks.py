@@ -1,13 +1,15 @@
 """The MkDocs layer: the only module that knows about the site engine.
 
 It parses and checks `license/` and `docs/` once per build, refuses to build on any
-error, adds the generated pages, puts the generated parts into the hand-written ones
-after Markdown has run, sets each page's language and Content-Security-Policy, and
-audits the built pages before the build may be published.
+error (the dev server shows an error page instead), adds the generated pages, puts the
+generated parts into the hand-written ones after Markdown has run, sets each page's
+language and Content-Security-Policy, and audits the built pages before the build may
+be published.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import secrets
@@ -18,16 +20,17 @@ from urllib.parse import urlsplit
 
 import jieba
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from licensekit import audit, checks, csp, exports, pages  # noqa: E402
+import templatecache  # noqa: E402
+from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release  # noqa: E402
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
-from licensekit.release import release_error  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
@@ -42,37 +45,78 @@ def source_date() -> str:
         return "0"
 
 
+def on_startup(command, dirty):
+    state["serve"] = command == "serve"
+
+
+@event_priority(100)
 def on_config(config):
-    refused = release_error(config.site_url, os.environ)
+    refused = release.release_error(config.site_url, os.environ)
     if refused:
         raise Abort(refused)
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
     lic = load(ROOT / "license")
     findings = checks.run(lic) + check_docs(Path(config.docs_dir), [*pages.PARTS, *pages.EXTRA_PARTS])
-    _refuse("the license sources and pages", checks.errors(findings))
-    state.update(license=lic, parts={}, hashes=set(), theme_hashes={})
+    bad = checks.errors(findings)
+    state.update(parts={}, hashes=set(), theme_hashes={})
     state.pop("theme_env", None)
+    state.pop("broken", None)
+    if bad:
+        lines = [f.format(ROOT) for f in bad]
+        if not state.get("serve"):
+            raise Abort(f"the license sources and pages have {len(bad)} error(s):\n" + "\n".join(lines))
+        # The dev server would hang every request until the next good build: serve an
+        # error page instead (on_files), which live reload replaces on the next good save.
+        # Printed, not logged: a logged error would fail the strict build and hang the server.
+        print(f"the license sources and pages have {len(bad)} error(s):\n" + "\n".join(lines), file=sys.stderr)
+        state["broken"] = lines
+        config.validation.nav.not_found = logging.DEBUG  # the nav names pages that the error site leaves out
+        return config
+    state["license"] = lic
     # Placeholders for generated HTML: unguessable, so no page can write one itself.
     state["token"] = f"licensekitpart{secrets.token_hex(8)}x"
-    # Defined terms and marked phrases are words: segment them whole when indexing for search.
-    for word in pages.search_words(lic):
-        jieba.add_word(word)
+    if state.get("serve"):
+        config.theme.get_env = templatecache.reusing(config.theme.get_env)
+    jiebadict.use_user_cache()
+    # Before the search plugin's on_config, which loads this dictionary.
+    config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))
     return config
 
 
-def _refuse(what: str, bad: list, root: Path = ROOT) -> None:
-    if bad:
-        lines = "\n".join(f.format(root) for f in bad)
-        raise Abort(f"{what} have {len(bad)} error(s):\n{lines}")
+def on_pre_build(config):
+    if "broken" in state:
+        return
+    # Defined terms and marked phrases are words: segment them whole when indexing for
+    # search. After every on_config, since the search plugin's resets the dictionary.
+    for word in pages.search_words(state["license"]):
+        jieba.add_word(word)
+
+
+def error_files(files, config) -> Files:
+    """The error page at the address of every page (on_post_build makes it the 404 page too)."""
+    html = errorpage.render(state["broken"])
+    sources = {f.src_uri for f in files.documentation_pages()} | set(nav_sources(config.nav or []))
+    dests = {File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri for src in sources}
+    return Files([File.generated(config, dest, content=html) for dest in sorted(dests)])
+
+
+def nav_sources(nav) -> list[str]:
+    """Every Markdown file that the `nav` setting names."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [src for item in items for src in nav_sources(item)]
 
 
 def on_files(files, config):
+    if "broken" in state:
+        return error_files(files, config)
     lic = state["license"]
     for src, (front_matter, html) in pages.text_pages(lic).items():
         key = f"{state['token']}page"
         state["parts"][src] = {key: html}
         files.append(File.generated(config, src, content=f"{front_matter}{key}\n"))
-    state["downloads"] = exports.downloads(lic, config.site_url, ROOT / "license" / "schema")
+    state["downloads"] = exports.downloads(lic, config.site_url, ROOT / "license" / "schema", release.describe(ROOT))
     for download in state["downloads"]:
         files.append(File.generated(config, download.path, content=download.content))
     return files
@@ -138,14 +182,10 @@ def _theme_hashes(config, base_url: str) -> list[str]:
     return [csp.script_hash(s) for s in scripts]
 
 
-def on_startup(command, dirty):
-    state["command"] = command
-
-
 def _with_policy(output: str, config, base_url: str) -> str:
     hashes = theme_hashes(config, base_url)
     state["hashes"].update(hashes)
-    if state.get("command") == "serve":
+    if state.get("serve"):
         return output  # the dev server adds an inline live-reload script to every response
     try:
         return csp.add_meta(output, hashes)
@@ -176,7 +216,26 @@ def allowed(config) -> audit.Allowed:
     return audit.Allowed(frozenset(state["hashes"]), frozenset(theme | ours), prefix)
 
 
+def on_serve(server, config, builder):
+    # MkDocs polls for changes every 0.5 s and waits 0.1 s for them to settle, with no
+    # setting for either: poll every 50 ms and settle for 30 ms.
+    server.build_delay = 0.03
+    server.observer._timeout = POLL_SECONDS
+    for emitter in server.observer.emitters:
+        emitter._timeout = POLL_SECONDS
+    return server
+
+
+POLL_SECONDS = 0.05
+
+
 def on_post_build(config):
-    # Paths relative to the site: the folder being built is removed when the build fails.
     site = Path(config.site_dir)
-    _refuse("the built pages", audit.audit(site, allowed(config)), site)
+    if "broken" in state:  # after the theme's own 404 page, which it writes last
+        (site / "404.html").write_text(errorpage.render(state["broken"]), encoding="utf-8")
+        return
+    # Paths relative to the site: the folder being built is removed when the build fails.
+    bad = audit.audit(site, allowed(config))
+    if bad:
+        lines = "\n".join(f.format(site) for f in bad)
+        raise Abort(f"the built pages have {len(bad)} error(s):\n{lines}")

@@ -25,7 +25,7 @@ def lic():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The site as `mkdocs build --strict` writes it."""
+    """The site as the engine's `build --strict` writes it (`SITE_ENGINE` picks the engine)."""
     from sitekit import build
 
     dest = tmp_path_factory.mktemp("site")

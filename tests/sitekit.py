@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import functools
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+import engine
 from casebook import ROOT
 from localsite import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (re-exported for the tests)
 
 
-def build(dest: Path, config: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` into `dest`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
+def build(dest: Path, config: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the engine's real `build --strict` into `dest`, with `env` added to the environment."""
+    cmd = engine.command("build", "--strict", "--site-dir", str(dest))
     if config is not None:
         cmd += ["--config-file", str(config)]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**engine.environ(), **(env or {})})
 
 
 @functools.cache

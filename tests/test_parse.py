@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from licensekit.model import LANGS
+from licensekit.parse import NUMBER
 
 IDS = (
     ["s1", "s1-license", "s1-model", "s1-data", "s1-personal-information", "s1-output", "s1-training", "s1-model-derivatives"]
@@ -69,3 +70,23 @@ def test_term_uses(lic):
     assert zh["s2-grant"].terms == ["s1-license", "s1-licensor", "s1-you", "s1-commercial-use", "s1-output", "s1-model-derivatives"]
     assert en["s2-2"].terms == ["s1-model-derivatives", "s1-commercial-use", "s1-licensor"]
     assert [s.text for s in zh["s2-2"].spans("term")] == ["模型衍生品", "商业用途", "许可方"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title"),
+    [
+        ("XXXVIII. Thirty-eighth", "XXXVIII.", "Thirty-eighth"),
+        ("XXXIX. Thirty-ninth", "XXXIX.", "Thirty-ninth"),
+        ("CCCLXXXVIII. Long", "CCCLXXXVIII.", "Long"),
+        ("xxxviii. Lower case", "xxxviii.", "Lower case"),
+        ("(xxxviii) In brackets", "(xxxviii)", "In brackets"),
+        ("1234567. Many digits", "1234567.", "Many digits"),
+        ("二十八、 Chinese", "二十八、", "Chinese"),
+        ("b. One letter", "b.", "One letter"),
+        ("Definitions. A word", "", "Definitions. A word"),
+        ("Notes", "", "Notes"),
+    ],
+)
+def test_number_of_any_length(heading, number, title):
+    match = NUMBER.match(heading)
+    assert (match.group(1) if match else "", heading[match.end() :] if match else heading) == (number, title)

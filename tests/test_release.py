@@ -1,15 +1,17 @@
-"""A build for publishing refuses the placeholder address, and says how to set the real one."""
+"""Releases: a build for publishing refuses the placeholder address and says how to set the
+real one; each release is a git tag, and license.json names the tag and commit it was built from."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from casebook import ROOT
-from licensekit.release import is_release, placeholder_problem, release_error
+from licensekit.release import describe, is_release, placeholder_problem, release_error
 
 PLACEHOLDER = "https://baichuan-7b-license.example.org/"
 
@@ -63,3 +65,47 @@ def test_a_release_build_with_an_address_writes_it_everywhere(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "site/license.json").read_text(encoding="utf-8")
     assert "https://owner.github.io/repo/zh/#s2-2" in text and "example.org" not in text
+
+
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"]
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def commit(repo: Path, text: str) -> str:
+    (repo / "file.txt").write_text(text, encoding="utf-8")
+    git(repo, "add", "file.txt")
+    git(repo, "commit", "-q", "-m", text)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def test_between_releases_only_the_commit(tmp_path):
+    git(tmp_path, "init", "-q")
+    head = commit(tmp_path, "one")
+    assert describe(tmp_path) == {"tag": None, "commit": head}
+
+
+def test_annotated_and_lightweight_tags(tmp_path):
+    git(tmp_path, "init", "-q")
+    head = commit(tmp_path, "one")
+    git(tmp_path, "tag", "v1.0.0")
+    assert describe(tmp_path) == {"tag": "v1.0.0", "commit": head}
+    head = commit(tmp_path, "two")
+    git(tmp_path, "tag", "-a", "v1.1.0", "-m", "release 1.1.0")
+    assert describe(tmp_path) == {"tag": "v1.1.0", "commit": head}
+
+
+def test_a_commit_after_the_tag_is_no_release(tmp_path):
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, "one")
+    git(tmp_path, "tag", "v1.0.0")
+    head = commit(tmp_path, "two")
+    assert describe(tmp_path) == {"tag": None, "commit": head}
+
+
+def test_outside_git_nothing_is_claimed(tmp_path):
+    assert describe(tmp_path) == {"tag": None, "commit": None}
+    git(tmp_path, "init", "-q")  # a repository without a commit yet
+    assert describe(tmp_path) == {"tag": None, "commit": None}

@@ -1,54 +1,148 @@
-"""`mkdocs serve` rebuilds when a license source changes."""
+"""The dev server (`make serve`) rebuilds when a license source changes, and never hangs:
+while a source is broken every page is an error page listing the findings, and the next
+good save brings the site back."""
 
 from __future__ import annotations
 
-import os
+import html
+import shutil
 import socket
 import subprocess
-import sys
 import time
+import urllib.error
 import urllib.request
+from pathlib import Path
 
 from test_publish import project_copy
 
-from casebook import ROOT
+import engine
+from casebook import LICENSE, broken_copy, cases
+
+CASES = {c.name: c for c in cases()}
 
 
-def fetch(url: str) -> str:
+def fetch(url: str) -> tuple[int, str]:
+    """Status and body; a server that does not answer within 5 s fails the test."""
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
 
 
-def wait_for(url: str, text: str, seconds: float = 60) -> bool:
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    """The page's body once its text (entities decoded) holds `text`."""
     deadline = time.monotonic() + seconds
+    body = ""
     while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.5)
-    return False
+        try:
+            body = fetch(url)[1]
+        except OSError:  # not listening yet
+            body = ""
+        if text in html.unescape(body):
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never showed {text!r}; last body: {body[:500]!r}")
+
+
+class DevServer:
+    def __init__(self, project: Path):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        cmd = engine.command("serve", "--dev-addr", f"127.0.0.1:{port}")
+        self.process = subprocess.Popen(cmd, cwd=project, env=engine.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.base = f"http://127.0.0.1:{port}/"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def replace_license(project: Path, case_name: str | None) -> list[str]:
+    """Swap in a good license folder, or a broken one; returns the expected finding lines."""
+    staged = project / "staged"
+    shutil.rmtree(staged, ignore_errors=True)
+    if case_name is None:
+        shutil.copytree(LICENSE, staged)
+        expected = []
+    else:
+        broken_copy(CASES[case_name], staged)
+        expected = ["license/" + line for line in CASES[case_name].expected_lines(staged)]
+    for path in sorted(staged.iterdir()):
+        if path.is_file():
+            shutil.copy(path, project / "license" / path.name)  # a save in place, as an editor does
+    return expected
+
+
+PAGES = ("", "zh/", "en/", "parallel/", "notes/", "downloads/")
+
+
+def assert_error_site(base: str, expected: list[str]) -> None:
+    marker = expected[0]
+    wait_for(base + "zh/", marker)
+    for path in (*PAGES, "license.json", "no-such-page/"):
+        status, body = fetch(base + path)
+        assert status == (200 if path in PAGES else 404), path
+        assert f"{len(expected)} error(s) in the license sources" in body, path
+        listed = [html.unescape(line) for line in body.split("<li><code>")[1:]]
+        assert [line.split("</code>")[0] for line in listed] == expected, path
+        assert "No military or illegal use" not in body and "不得用于军事或非法目的" not in body  # never the broken text
+        if path in PAGES:
+            assert "livereload" in body, path  # refreshed by live reload
+
+
+def test_broken_sources_serve_an_error_page_and_recover(tmp_path):
+    project = project_copy(tmp_path / "project")
+    shutil.copytree(LICENSE, project / "license")
+    expected = replace_license(project, "text-changed")
+    server = DevServer(project)
+    try:
+        assert_error_site(server.base, expected)  # broken from the start
+        replace_license(project, None)
+        wait_for(server.base + "en/", "No military or illegal use")
+        assert fetch(server.base + "license.json")[0] == 200
+        expected = replace_license(project, "html-event-handler")  # findings that hold markup
+        assert any("<" in line for line in expected)
+        assert_error_site(server.base, expected)
+        assert_error_site(server.base, replace_license(project, "ref-missing-clause"))  # broken differently
+        replace_license(project, None)
+        wait_for(server.base + "zh/", "不得用于军事或非法目的")
+    finally:
+        server.stop()
 
 
 def test_serve_reloads_on_license_change(tmp_path):
-    import shutil
-
     project = project_copy(tmp_path / "project")
-    shutil.copytree(ROOT / "license", project / "license")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.copytree(LICENSE, project / "license")
+    server = DevServer(project)
     try:
-        url = f"http://127.0.0.1:{port}/en/"
-        assert wait_for(url, "No military or illegal purposes")
+        url = server.base + "en/"
+        wait_for(url, "No military or illegal purposes")
         en = project / "license" / "en.md"
-        text = en.read_text(encoding="utf-8")
-        en.write_text(text.replace("*No military or illegal purposes*", "*No military or unlawful purposes*"), encoding="utf-8")
-        assert wait_for(url, "No military or unlawful purposes")
+        en.write_text(
+            en.read_text(encoding="utf-8").replace("*No military or illegal purposes*", "*No military or unlawful purposes*"),
+            encoding="utf-8",
+        )
+        wait_for(url, "No military or unlawful purposes")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
+
+
+def test_rebuilds_reuse_compiled_templates_and_the_theme_listing(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    import templatecache
+
+    (tmp_path / "a.html").write_text("{{ x }}", encoding="utf-8")
+    get_env = templatecache.reusing(lambda: Environment(loader=FileSystemLoader([str(tmp_path)]), auto_reload=False))
+    first, second = get_env(), get_env()
+    assert first.list_templates() == ["a.html"]
+    assert first.get_template("a.html").render(x=1) == "1"
+    compiled = len(templatecache.CACHE.compiled)
+    (tmp_path / "b.html").write_text("b", encoding="utf-8")
+    assert second.list_templates() == ["a.html"]  # listed once per process
+    assert second.get_template("a.html").render(x=2) == "2"
+    assert len(templatecache.CACHE.compiled) == compiled  # loaded, not compiled again
+    (tmp_path / "a.html").write_text("{{ x }}!", encoding="utf-8")
+    assert get_env().get_template("a.html").render(x=3) == "3!"  # an edited template recompiles

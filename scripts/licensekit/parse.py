@@ -24,10 +24,12 @@ from .model import LANGS, Clause, Document, Finding, License, Paragraph, Span
 from .sources import load_yaml, read_bytes, read_text, read_yaml
 
 ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
-# A number as printed; a translation may follow a misprinted one with its correction,
-# "(ii) [sic: (iii)]", so that a citation still finds the authoritative number.
+# A number as printed: (i), 1., IV., a., 一、. Digits and Roman numerals of any length
+# (XXXVIII. has seven characters), or one letter; a longer word is a title, not a number.
+# A translation may follow a misprinted number with its correction, "(ii) [sic: (iii)]",
+# so that a citation still finds the authoritative number.
 NUMBER = re.compile(
-    r"^((?:\([0-9A-Za-z一二三四五六七八九十]+\)|[0-9A-Za-z]{1,6}[.．]|[一二三四五六七八九十]+[、.．])(?: \[sic: [^\]\s]+\])?)\s*"
+    r"^((?:\([0-9A-Za-z一二三四五六七八九十]+\)|(?:[0-9]+|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])[.．]|[一二三四五六七八九十]+[、.．])(?: \[sic: [^\]\s]+\])?)\s*"
 )
 ALLOWED_BLOCKS = {"front_matter", "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline"}
 DEFAULT_SOURCES = {"zh-Hans": "zh.md", "en": "en.md"}

@@ -1,8 +1,14 @@
-"""A build for publishing must not carry the placeholder address into every download."""
+"""Releases: which one a build comes from, and what a build for publishing must not carry.
+
+Each release is a git tag; `license.json` names the tag and the commit it was built from.
+A build for publishing must not carry the placeholder address into every download.
+"""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Mapping
+from pathlib import Path
 from urllib.parse import urlsplit
 
 RESERVED = ("example.org", "example.com", "example.net")  # RFC 2606: never a real site
@@ -34,3 +40,19 @@ def release_error(site_url: str, env: Mapping[str, str]) -> str | None:
         "download. Set the published address with SITE_URL=https://owner.github.io/repo/ "
         "(or site_url in mkdocs.yml) and build again."
     )
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def describe(root: Path) -> dict[str, str | None]:
+    """`{"tag": …, "commit": …}`: the tag pointing at HEAD (None between releases) and
+    HEAD's full hash (None outside a git checkout). A change not yet committed is not told."""
+    commit = _git(root, "rev-parse", "--verify", "HEAD^{commit}")
+    tag = _git(root, "describe", "--tags", "--exact-match", "HEAD") if commit else None
+    return {"tag": tag, "commit": commit}

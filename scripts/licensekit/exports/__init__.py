@@ -40,7 +40,8 @@ def _json(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def downloads(lic: License, base: str, schema_dir: Path) -> list[Download]:
+def downloads(lic: License, base: str, schema_dir: Path, release: dict | None = None) -> list[Download]:
+    """Every download for a site at `base`; `release` (tag and commit) goes into license.json."""
     meta = lic.metadata
     zh_text = plain_text(lic.zh)
     en_text = plain_text(lic.en, lic.notice("en"))
@@ -57,7 +58,7 @@ def downloads(lic: License, base: str, schema_dir: Path) -> list[Download]:
                 "references, terms and URLs, the rules, glossary and errata."
             ),
             "application/json",
-            _json(license_json(lic, base)),
+            _json(license_json(lic, base, release)),
         ),
         Download(
             "schema/license.schema.json",

@@ -35,7 +35,7 @@ def published_metadata(lic: License, base: str) -> dict:
     return meta
 
 
-def license_json(lic: License, base: str) -> dict:
+def license_json(lic: License, base: str, release: dict | None = None) -> dict:
     r = Renderer(lic)
     meta = lic.metadata
     clauses = []
@@ -101,4 +101,4 @@ def license_json(lic: License, base: str) -> dict:
         "glossary": glossary,
         "errata": errata,
         "translationNotes": notes,
-    }
+    } | ({"release": release} if release is not None else {})

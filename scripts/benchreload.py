@@ -1,0 +1,120 @@
+"""Live-reload latency of the dev server: `python scripts/benchreload.py [PROJECT] [ROUNDS]`.
+
+Runs the engine's `serve` on a copy of PROJECT (default: this repository), then, for each
+round, waits as a browser does on the live-reload long poll, saves an edit to
+`license/en.md`, and times from the save until the poll answers and `/en/` is fetched
+with the edit in it. The first round warms up and is not counted.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import engine
+
+ROOT = Path(__file__).resolve().parent.parent
+EPOCH = re.compile(r"livereload\((\d+), (\d+)\)")
+CAPTIONS = ("*No military or illegal use*", "*No military or unlawful use*")
+
+
+def get(url: str, timeout: float = 120) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "scripts", "license"):
+        (shutil.copytree if (src / name).is_dir() else shutil.copy)(src / name, dest / name)
+    return dest
+
+
+def wait_until_served(url: str, seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            return get(url, timeout=5)
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer in {seconds} s")
+
+
+class Poll:
+    """The live-reload long poll of a page, started at once, as the page's script does."""
+
+    def __init__(self, base: str, page: str, settle: float = 0.0):
+        epoch, request = EPOCH.search(page).groups()
+        self.base, self.done = base, threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(f"{base}livereload/{epoch}/{request}",), daemon=True)
+        self.thread.start()
+        time.sleep(settle)  # let the request reach the server before the timed edit
+
+    def _run(self, url: str) -> None:
+        try:
+            get(url)
+        except OSError:  # the server stopped at the end of the run
+            pass
+        finally:
+            self.done.set()
+
+    def answer(self) -> str:
+        """The page, fetched again once the poll answers."""
+        self.done.wait()
+        return get(self.base + "en/")
+
+
+def latencies(project: Path, rounds: int) -> list[float]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    cmd = engine.command("serve", "--dev-addr", f"127.0.0.1:{port}")
+    env = {**engine.environ(), "PYTHONDONTWRITEBYTECODE": "1"}
+    server = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    en = project / "license" / "en.md"
+    times = []
+    try:
+        page = wait_until_served(base + "en/")
+        for i in range(rounds + 1):
+            old, new = CAPTIONS[i % 2], CAPTIONS[(i + 1) % 2]
+            poll = Poll(base, page, settle=0.3)
+            text = en.read_text(encoding="utf-8")
+            began = time.perf_counter()
+            en.write_text(text.replace(old, new), encoding="utf-8")
+            # A browser reloads on every newer build; an unrelated one (a cache file
+            # written under scripts/) comes before ours: wait for the next, as it would.
+            while new.strip("*") not in page:
+                page = poll.answer()
+                poll = Poll(base, page)
+            elapsed = time.perf_counter() - began
+            if i:
+                times.append(elapsed)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return times
+
+
+def main(argv: list[str]) -> int:
+    src = Path(argv[0]) if argv else ROOT
+    rounds = int(argv[1]) if len(argv) > 1 else 10
+    with tempfile.TemporaryDirectory() as tmp:
+        times = latencies(copy_project(src, Path(tmp)), rounds)
+    ms = sorted(t * 1000 for t in times)
+    print(f"live reload, save of license/en.md to /en/ updated ({engine.name()}, {rounds} rounds after one warm-up):")
+    print(f"  min {ms[0]:.0f} ms   median {statistics.median(ms):.0f} ms   max {ms[-1]:.0f} ms   goal: median <= 300 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,47 @@
+"""The theme's templates, compiled and listed once per dev-server process.
+
+The dev server loads the configuration afresh for every rebuild, and with it a new
+Jinja2 environment that lists every file of the theme (Material ships thousands of
+icons) and compiles its templates again: the largest part of a rebuild. Compiled code
+is kept with each template's checksum, so an edited template recompiles; the
+listing is kept as it was when the server started (the theme is not edited here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+CACHE = MemoryBytecodeCache()
+LISTINGS: dict[tuple[str, ...], list[str]] = {}
+
+
+def reusing(make_env: Callable[[], Environment]) -> Callable[[], Environment]:
+    """Wrap a theme's `get_env` so that its environments share compiled code and listing."""
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = CACHE
+        loader = env.loader
+        key = tuple(map(str, getattr(loader, "searchpath", ())))
+        if key:
+            listing = LISTINGS.setdefault(key, loader.list_templates())
+            loader.list_templates = lambda: listing
+        return env
+
+    return get_env

@@ -1,0 +1,48 @@
+"""One place names the site engine: MkDocs by default, ProperDocs (its maintained
+continuation) with SITE_ENGINE=properdocs. `make test` runs the site tests with both."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from sitekit import soup
+
+import engine
+from casebook import ROOT
+
+GENERATOR = {"mkdocs": "mkdocs-1.6.1, mkdocs-material-9.8.1", "properdocs": "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"}
+
+
+def test_the_site_is_built_by_the_selected_engine(site):
+    meta = soup(site / "index.html").find("meta", attrs={"name": "generator"})
+    assert meta["content"] == GENERATOR[engine.name()]
+
+
+@pytest.mark.parametrize(("value", "module"), [("", "mkdocs"), ("mkdocs", "mkdocs"), ("properdocs", "properdocs")])
+def test_engine_command(monkeypatch, value, module):
+    monkeypatch.setenv("SITE_ENGINE", value)
+    assert engine.command("build", "-q") == [sys.executable, "-m", module, "build", "-q"]
+
+
+@pytest.mark.parametrize("value", ["zensical", "MkDocs", "mkdocs "])
+def test_an_unknown_engine_is_refused_in_one_line(value):
+    result = subprocess.run([sys.executable, "scripts/engine.py", "build"], cwd=ROOT, capture_output=True, text=True,
+                            env={**engine.environ(), "SITE_ENGINE": value})  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == f"SITE_ENGINE={value!r}: use one of mkdocs, properdocs\n"
+
+
+ENGINE_CALL = re.compile(r"""-m["',\s]+(mkdocs|properdocs)\b|\b(mkdocs|properdocs) (build|serve)\b""")
+
+
+def test_no_call_site_but_one_names_the_engine():
+    files = [p for p in (ROOT / "scripts").rglob("*.py")] + [p for p in (ROOT / "tests").glob("*.py")]
+    files += [ROOT / "Makefile", ROOT / ".ci" / "run", *(ROOT / ".github" / "workflows").glob("*.yml")]
+    naming = sorted(
+        str(p.relative_to(ROOT)) for p in files if p.name != "test_engine.py" and ENGINE_CALL.search(p.read_text(encoding="utf-8"))
+    )
+    assert naming == []
+    assert ENGINE_CALL.search('[sys.executable, "-m", "mkdocs", "build"]') and ENGINE_CALL.search("runs `mkdocs build --strict`")

@@ -1,0 +1,76 @@
+"""The trimmed jieba dictionary: generated from the sources, current, never committed, and
+segmenting the site exactly as jieba's full dictionary does."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import jieba
+import pytest
+
+from casebook import ROOT
+from licensekit import jiebadict
+from licensekit.pages import search_words
+from licensekit.parse import load
+
+
+def site_runs(site) -> set[str]:
+    """Every run of Han characters that Material's search segmented, as one string again."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return jiebadict.han_runs(d[k].replace("\u200b", "") for d in docs for k in ("title", "text"))
+
+
+def test_every_run_of_the_site_lies_inside_a_run_of_the_sources(site):
+    runs = site_runs(site)
+    sources = "\n".join(sorted(jiebadict.han_runs(jiebadict.source_texts(ROOT))))
+    assert len(runs) > 300
+    missing = sorted(r for r in runs if r not in sources)
+    assert missing == []
+
+
+@pytest.fixture(scope="module")
+def tokenizers(tmp_path_factory):
+    """jieba with its full dictionary and with the trimmed one, each with the build's added words."""
+    words = search_words(load(ROOT / "license"))
+    full, trimmed = jieba.Tokenizer(), jieba.Tokenizer(str(jiebadict.dictionary(ROOT)))
+    for tok in (full, trimmed):
+        tok.tmp_dir = str(tmp_path_factory.mktemp("jieba"))
+        for word in words:
+            tok.add_word(word)
+    return full, trimmed
+
+
+def test_trimmed_dictionary_segments_the_site_as_the_full_one(site, tokenizers):
+    full, trimmed = tokenizers
+    assert full.total == trimmed.total  # the filler keeps the total that every score divides by
+    for run in sorted(site_runs(site)):
+        assert list(trimmed.cut(run)) == list(full.cut(run)), run
+
+
+@pytest.mark.parametrize("phrase", ["人工智能模型的知识产权", "数据处理", "北京市海淀区"])
+def test_a_new_word_in_the_sources_regenerates_the_dictionary(tmp_path, tokenizers, phrase):
+    """The dictionary follows the sources without a hand step: a new phrase in a page adds its words."""
+    project = tmp_path / "p"
+    for name in ("license", "docs", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    before = jiebadict.dictionary(project)
+    with (project / "docs" / "notes.md").open("a", encoding="utf-8") as notes:
+        notes.write(f"\n{phrase}\n")
+    after = jiebadict.dictionary(project)
+    assert after != before
+    full, _ = tokenizers
+    trimmed = jieba.Tokenizer(str(after))
+    trimmed.tmp_dir = str(tmp_path)
+    assert list(trimmed.cut(phrase)) == list(full.cut(phrase))
+    old = jieba.Tokenizer(str(before))
+    old.tmp_dir = str(tmp_path)
+    assert list(old.cut(phrase)) != list(full.cut(phrase))  # the stale dictionary would have missed them
+
+
+def test_the_dictionary_is_generated_outside_the_repository_and_never_committed():
+    assert not jiebadict.dictionary(ROOT).resolve().is_relative_to(ROOT)
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert [p for p in tracked if "dict" in p and p.endswith(".txt")] == []
