@@ -29,7 +29,8 @@ ID_ATTR = re.compile(r"\s*\{\s*#([^}\s]*)\s*\}\s*$")
 # A translation may follow a misprinted number with its correction, "(ii) [sic: (iii)]",
 # so that a citation still finds the authoritative number.
 NUMBER = re.compile(
-    r"^((?:\([0-9A-Za-z一二三四五六七八九十]+\)|(?:[0-9]+|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])[.．]|[一二三四五六七八九十]+[、.．])(?: \[sic: [^\]\s]+\])?)\s*"
+    r"^((?:\([0-9A-Za-z一二三四五六七八九十]+\)|(?:[0-9]+|[IVXLCDM]+|[ivxlcdm]+|[A-Za-z])[.．]|[一二三四五六七八九十]+[、.．])"
+    r"(?: \[sic: [^\]\s]+\])?)\s*"
 )
 ALLOWED_BLOCKS = {"front_matter", "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline"}
 DEFAULT_SOURCES = {"zh-Hans": "zh.md", "en": "en.md"}
