@@ -36,7 +36,7 @@ sys.path.insert(0, os.path.join(project, "scripts"))
 import build
 
 if stub != "-":  # a prebuilt site stands in for mkdocs: the swap is what is tested
-    def run_mkdocs(config, dest):
+    def run_mkdocs(config, dest, release=False):
         shutil.copytree(stub, dest, dirs_exist_ok=True)
         return 0
     build.run_mkdocs = run_mkdocs
@@ -197,7 +197,7 @@ def test_a_target_that_is_a_file_is_refused(kind, tmp_path):
 def test_help_prints_usage():
     result = subprocess.run([sys.executable, "scripts/build.py", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0
-    assert result.stdout.startswith("usage: build.py [-h] [--config-file CONFIG_FILE] [site]")
+    assert result.stdout.startswith("usage: build.py [-h] [--config-file CONFIG_FILE] [--release] [site]")
 
 
 # --- atomic publication ------------------------------------------------------------------
