@@ -212,7 +212,7 @@ def _raise_interrupted(signum: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="build.py",
-        description="Build the site with `mkdocs build --strict` and publish it atomically; a failed build changes nothing.",
+        description="Build the site with the site engine (strict) and publish it atomically; a failed build changes nothing.",
     )
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site", help="the folder to publish to (default: site/)")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")

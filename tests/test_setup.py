@@ -47,7 +47,7 @@ def scratch_project(dest: Path, lock: str = "") -> Path:
     """The Makefile beside a lock of no packages: the venv logic without a 400 MB install."""
     dest.mkdir()
     shutil.copy(ROOT / "Makefile", dest)
-    for name in ("requirements.lock", "package-lock.json"):
+    for name in ("requirements.lock", "requirements-tools.lock", "package-lock.json"):
         (dest / name).write_text(lock, encoding="utf-8")
     return dest
 
