@@ -59,3 +59,24 @@ def test_citation_labels_keep_the_printed_number(lic):
         "IV.3(iv)",
         "IV.3(x) [sic: (ix)]",
     ]
+
+
+def test_every_note_and_erratum_is_linked_from_each_of_its_clauses_on_every_page(lic):
+    """Both directions: /notes/ lists each note's clauses, and each clause links to its notes."""
+    from bs4 import BeautifulSoup
+
+    from licensekit import pages
+
+    built = {src: BeautifulSoup(html, "html.parser") for src, (_, html) in pages.text_pages(lic).items()}
+    expected = [("note", n["id"], cid) for n in lic.notes for cid in n["clauses"]]
+    expected += [("erratum", e["id"], e["clause"]) for e in lic.errata]
+    assert expected
+    for kind, ident, cid in expected:
+        for src, soup in built.items():
+            # the parallel view's row carries the ID; the text pages' heading does, inside the clause's wrapper
+            holder = soup.find(id=cid)
+            scope = holder if src == "parallel.md" else holder.find_parent("div")
+            if scope is None or scope.name != "div":
+                scope = holder.parent
+            hrefs = [a["href"] for a in scope.find_all("a", href=True)]
+            assert f"../notes/#{kind}-{ident}" in hrefs, (src, cid, kind, ident)

@@ -18,11 +18,13 @@ UI = {
         "captions": "斜体小标题为本站编者所加，不属于协议原文。",
         "permalink": "本条款的链接",
         "erratum": "原文如此",
+        "note": "译注",
     },
     "en": {
         "captions": "Captions in italics are ours; they are not part of the license.",
         "permalink": "Link to this clause",
         "erratum": "erratum",
+        "note": "translation note",
     },
 }
 TOOLTIP_CHARS = 240
@@ -82,6 +84,10 @@ class Renderer:
     def aliases_of(self, anchor: str) -> list[str]:
         """Retired IDs that now lead to `anchor`: each keeps an anchor so old links still work."""
         return sorted(old for old, new in self.lic.aliases.items() if new == anchor)
+
+    def notes_of(self, clause: Clause) -> list:
+        """The translation notes that concern a clause, each linked from it."""
+        return [a for a in self.lic.annotations(clause.id) if a.kind == "note"]
 
     def errata_of(self, clause: Clause) -> list[dict]:
         return self.errata.get(clause.id, [])
