@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
-.PHONY: serve build test check bench lint browser
+.PHONY: serve build test check bench lint browser mutation
 export NO_MKDOCS_2_WARNING := 1
 
 $(STAMP): requirements.lock
@@ -38,6 +38,10 @@ test: $(STAMP) $(NODE_STAMP) browser
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py
+
+# Mutation testing (mutmut), a benchmark: the score beside its goal, the runtime, the survivors.
+mutation: $(STAMP)
+	$(PY) scripts/mutation.py
 
 lint: $(STAMP)
 	$(PY) -m ruff format scripts tests
