@@ -3,7 +3,7 @@
 A case is a YAML file in `tests/corpus/`:
 
     description: what the edit does
-    edits: [{file: zh.md, find: "…", replace: "…"}]
+    edits: [{file: zh.md, find: "…", replace: "…"}]   # or {file, content: "…"}, {file, delete: true}
     expect:                       # every error finding, exactly; none more
       - {file: zh.md, at: "text on the line", code: TEXT-CHANGED, clause: s4-3-i, message: "…"}
 
@@ -64,11 +64,15 @@ def good_cases() -> list[Case]:
 
 
 def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
-    """Copy `license/` to `dest` and apply `edits`; each `find` must match exactly once."""
+    """Copy `license/` to `dest` and apply `edits`: each `find` must match exactly once;
+    `content` replaces a whole file and `delete` removes it."""
     shutil.copytree(LICENSE, dest)
     for edit in edits:
         path = dest / edit["file"]
-        text = path.read_text(encoding="utf-8")
+        if edit.get("delete"):
+            path.unlink()
+            continue
+        text = edit["content"] if "content" in edit else path.read_text(encoding="utf-8")
         if "find" in edit:
             assert text.count(edit["find"]) == 1, f"{name}: {edit['find']!r} must occur once in {edit['file']}"
             text = text.replace(edit["find"], edit["replace"])
@@ -103,8 +107,9 @@ def _record(name: str) -> None:
             file, number, rest = line.split(":", 2)
             code, rest = rest.strip().split(" ", 1)
             clause, message = rest.split(": ", 1)
-            text = (root / file).read_text(encoding="utf-8", errors="replace").split("\n")[int(number) - 1]
-            first = next(n for n, t in enumerate((root / file).read_text(encoding="utf-8", errors="replace").split("\n"), 1) if text in t)
+            lines = (root / file).read_text(encoding="utf-8", errors="replace").split("\n") if (root / file).exists() else [""]
+            text = lines[int(number) - 1]
+            first = next(n for n, t in enumerate(lines, 1) if text in t)
             where = {"at": text} if text.strip() and first == int(number) else {"line": int(number)}
             found.append({"file": file, **where, "code": code, "clause": "" if clause == "-" else clause, "message": message})
     print(f"# {name}")
