@@ -15,6 +15,7 @@ writing a new case; an expectation is reviewed by hand, never copied blindly.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 LICENSE = ROOT / "license"
 CORPUS = TESTS / "corpus"
+# The original as extracted from the licensor's PDF (its SHA-256 is pinned in test_fidelity).
+SEED = LICENSE / "original" / "baichuan-7B-license.zh.txt"
 
 
 @dataclass
@@ -93,6 +96,23 @@ def actual_lines(root: Path) -> list[str]:
     from licensekit.parse import load
 
     return sorted(f.format(root) for f in checks.errors(checks.run(load(root))))
+
+
+def seed_chars() -> str:
+    """The original's characters, whitespace removed: an oracle that shares no code with the checker."""
+    return re.sub(r"\s", "", SEED.read_text(encoding="utf-8"))
+
+
+def markdown_chars(text: str) -> str:
+    """The characters of a source's text, without its markup or whitespace, by plain patterns:
+    front matter, heading marks, `{#id}`, editorial `*captions*` and link targets go."""
+    body = text.split("\n---\n", 1)[1]
+    body = re.sub(r"^#+ ", "", body, flags=re.M)
+    body = re.sub(r"\{#[a-z0-9-]+\}", "", body)
+    body = re.sub(r"\*[^*\n]+\*", "", body)
+    body = re.sub(r"\[([^\]]*)\]\(#[a-z0-9-]+\)", r"\1", body)
+    body = re.sub(r"\[([^\]]*)\]", r"\1", body)
+    return re.sub(r"\s", "", body)
 
 
 def _record(name: str) -> None:
