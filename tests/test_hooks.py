@@ -1,0 +1,110 @@
+"""The command lines and the MkDocs layer, in-process: check.py's main, build.py's swap, and
+the hooks' refusal of a broken source."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import build
+import check
+import mkdocs_hooks
+import pytest
+from mkdocs.exceptions import Abort
+
+from casebook import ROOT, broken_copy, cases, edited_copy
+
+
+def test_check_main_on_the_real_sources(capsys):
+    assert check.main([]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "")
+
+
+def test_check_main_shows_information_with_all_only(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert check.main(["--all"]) == 0
+    out, err = capsys.readouterr()
+    assert "license/en.md:26: TERM-UNMARKED s1-output: uses “Model” without marking it" in out.splitlines()
+    assert err == ""
+
+
+@pytest.mark.parametrize("name", ["ref-missing-clause", "id-parent", "yaml-syntax"])
+def test_check_main_prints_each_error_and_fails(name, tmp_path, capsys, monkeypatch):
+    case = next(c for c in cases() if c.name == name)
+    root = broken_copy(case, tmp_path / "license")
+    monkeypatch.chdir(tmp_path)
+    assert check.main([str(root)]) == 1
+    out, err = capsys.readouterr()
+    expected = ["license/" + line for line in case.expected_lines(root)]
+    assert err.splitlines() == expected + [f"{len(expected)} error(s)"]
+    assert out == ""
+
+
+def test_check_main_prints_warnings_on_stdout_and_passes(tmp_path, capsys, monkeypatch):
+    root = edited_copy(tmp_path / "license", [{"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"}])
+    monkeypatch.chdir(tmp_path)
+    assert check.main([str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["license/en.md:166: HEADING-DUPLICATE s5-2: heading “Final interpretation” is also used by s5-1"]
+    assert err == ""
+
+
+def test_hooks_refuse_a_broken_source(tmp_path, monkeypatch):
+    case = next(c for c in cases() if c.name == "text-changed")
+    broken_copy(case, tmp_path / "license")
+    monkeypatch.setattr(mkdocs_hooks, "ROOT", tmp_path)
+    monkeypatch.setattr(mkdocs_hooks, "state", {})
+    with pytest.raises(Abort) as caught:
+        mkdocs_hooks.on_config(SimpleNamespace())
+    expected = ["license/" + line for line in case.expected_lines(tmp_path / "license")]
+    assert str(caught.value).splitlines() == [f"the license sources have {len(expected)} error(s):", *expected]
+    assert mkdocs_hooks.state == {}
+
+
+def test_hooks_accept_the_real_sources_and_set_the_page_language(monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks, "state", {})
+    config = SimpleNamespace()
+    assert mkdocs_hooks.on_config(config) is config
+    assert [c.id for c in mkdocs_hooks.state["license"].zh.clauses][:2] == ["s1", "s1-license"]
+    page = SimpleNamespace(meta={"lang": "zh-Hans"})
+    html = '<html lang="en"><p lang="en">x</p></html>'
+    assert mkdocs_hooks.on_post_page(html, page, config) == '<html lang="zh-Hans"><p lang="en">x</p></html>'
+    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={}), config) == html
+
+
+def test_source_date_is_the_last_commit():
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    assert mkdocs_hooks.source_date() == stamp
+    assert stamp.isdigit()
+
+
+# -- build.py: a fresh folder, swapped in only on success ----------------------------------
+
+
+def tiny_project(root: Path, page: str) -> Path:
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text(page, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text("site_name: t\ntheme: mkdocs\n", encoding="utf-8")
+    return config
+
+
+def test_build_swaps_in_a_good_site_and_keeps_it_on_failure(tmp_path):
+    config = tiny_project(tmp_path / "project", "# One\n")
+    site = tmp_path / "out" / "site"
+    assert build.build(site, config) == 0
+    assert "One" in (site / "index.html").read_text(encoding="utf-8")
+    (config.parent / "docs" / "index.md").write_text("# Two\n", encoding="utf-8")
+    assert build.build(site, config) == 0
+    assert "Two" in (site / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+    (config.parent / "docs" / "index.md").write_text("# Three\n\n[gone](missing.md)\n", encoding="utf-8")
+    assert build.build(site, config) != 0  # --strict: the broken link fails the build
+    assert "Two" in (site / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+    shutil.rmtree(site)
+    assert build.build(site, config) != 0
+    assert sorted(p.name for p in site.parent.iterdir()) == []

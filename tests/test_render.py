@@ -1,0 +1,199 @@
+"""HTML of the text pages and the generated parts of hand-written pages (render.py, pages.py),
+in-process: exact markup on small models, escaping of hostile text, and the real pages."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from factories import defterm, item, license_of, ref, section, term
+from licensekit import pages
+from licensekit.model import Span
+from licensekit.render import Renderer, zh_spans
+
+HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+GLOSSARY = [{"id": "s1-m", "en": "Model", "zh-Hans": "模型"}]
+
+
+def small(heading_text: str = "A", caption: str = "Cap", errata=()):
+    en = [
+        section("s1", "I.", heading_text),
+        item(
+            "s1-1", "1.", "s1", ["See ", ref("A", "s1"), " and ", term("Model", "s1-m"), " ", defterm("Mark", "s1-1-mark")], caption=caption
+        ),
+    ]
+    return license_of(en=en, glossary=GLOSSARY, errata=list(errata))
+
+
+def test_heading():
+    lic = small()
+    assert Renderer(lic).heading(lic.en.clauses[1], "en", True) == (
+        '<h3 id="s1-1"><span class="clause-number">1.</span> <span class="clause-caption">Cap</span> '
+        '<a class="headerlink" href="#s1-1" aria-label="Link to this clause #s1-1">#s1-1</a></h3>'
+    )
+    assert Renderer(lic).heading(lic.en.clauses[0], "en", False) == (
+        '<h2><span class="clause-number">I.</span> <span class="clause-title">A</span> '
+        '<a class="headerlink" href="#s1" aria-label="Link to this clause #s1">#s1</a></h2>'
+    )
+
+
+@pytest.mark.parametrize("where", ["number", "title", "caption"])
+def test_heading_text_is_escaped(where):
+    lic = small()
+    setattr(lic.en.clauses[1], where, HOSTILE)
+    html = Renderer(lic).heading(lic.en.clauses[1], "en", True)
+    assert "<img" not in html and "<script" not in html
+    assert (
+        f'<span class="clause-{where}">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</span>' in html
+    )
+
+
+def test_body_with_and_without_tooltips_and_anchors():
+    lic = small()
+    r = Renderer(lic)
+    assert r.body(lic.en.clauses[1], "en", True) == (
+        '<p>See <a class="ref" href="#s1" title="I I. A">A</a> and <a class="term" href="#s1-m" title="">Model</a> '
+        '<dfn id="s1-1-mark" class="term-definition">Mark</dfn></p>'
+    )
+    assert r.body(lic.en.clauses[1], "en", False, tips=False) == (
+        '<p>See <a class="ref" href="#s1">A</a> and <a class="term" href="#s1-m">Model</a> <dfn class="term-definition">Mark</dfn></p>'
+    )
+
+
+def test_erratum_marks_link_to_the_notes():
+    erratum = {"id": "e-1", "clause": "s1-1", "explanation": {"en": 'Why "so"', "zh-Hans": "为何"}}
+    lic = small(errata=[erratum])
+    body = Renderer(lic).body(lic.en.clauses[1], "en", True)
+    assert body.endswith('<sup class="erratum-mark"><a href="../notes/#erratum-e-1" title="Why &quot;so&quot;">[erratum]</a></sup></p>')
+    empty = Renderer(lic).body(lic.en.clauses[0], "en", True)
+    assert empty == ""
+
+
+def test_nested_clauses_close_their_wrappers():
+    lic = small()
+    html = Renderer(lic).nested(lic.en)
+    assert html.startswith('<div class="clause clause--section"><h2 id="s1">')
+    assert html.endswith("</dfn></p></div></div>")
+    assert html.count("<div") == html.count("</div>") == 2
+
+
+def test_zh_spans():
+    assert zh_spans("a 模型， b") == 'a <span lang="zh-Hans">模型，</span> b'
+    assert zh_spans("no han") == "no han"
+
+
+def article_problems(html: str) -> list[str]:
+    doc = BeautifulSoup(html, "lxml")
+    bad = [el.name for el in doc.find_all(["script", "img", "iframe"])]
+    bad += [f"{el.name}[{a}]" for el in doc.find_all(True) for a in el.attrs if a.lower().startswith("on")]
+    return bad
+
+
+@pytest.mark.parametrize("field", ["title", "caption", "number", "text"])
+def test_generated_pages_carry_no_source_borne_markup(lic, field):
+    import copy
+
+    hostile = copy.deepcopy(lic)
+    for doc in hostile.docs.values():
+        for clause in doc.clauses:
+            if field == "text":
+                for para in clause.paragraphs:
+                    para.spans.append(Span("text", HOSTILE))
+            else:
+                setattr(clause, field, getattr(clause, field) + HOSTILE)
+    for name, page in pages.text_pages(hostile).items():
+        assert article_problems(page) == [], name
+        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page, name
+
+
+def test_text_pages(lic):
+    generated = pages.text_pages(lic)
+    assert list(generated) == ["zh.md", "en.md", "parallel.md"]
+    assert generated["zh.md"].startswith(
+        '---\ntitle: "baichuan-7B模型许可协议（中文原文）"\nlang: "zh-Hans"\n'
+        'description: "baichuan-7B模型许可协议"\nsearch: {"boost": 2}\n---\n\n'
+        '<div class="license-text" lang="zh-Hans">'
+    )
+    assert generated["en.md"].startswith(
+        '---\ntitle: "baichuan-7B Model License Agreement (English translation)"\nlang: "en"\n'
+        'description: "baichuan-7B Model License Agreement"\nsearch: {"boost": 2}\n---\n\n<div class="license-text" lang="en">'
+    )
+    assert generated["parallel.md"].startswith(
+        '---\ntitle: "baichuan-7B Model License Agreement: Chinese and English"\nlang: "en"\nsearch: {"exclude": true}\n---\n\n'
+        '<div class="license-parallel">'
+    )
+    for page in generated.values():
+        assert page.endswith("</div>\n")
+    for lang, slug in (("zh-Hans", "zh"), ("en", "en")):
+        doc = BeautifulSoup(generated[f"{slug}.md"], "lxml")
+        assert [h["id"] for h in doc.select("h2, h3, h4")] == [c.id for c in lic.docs[lang].clauses]
+        current = doc.select_one('.license-switch a[aria-current="page"]')
+        assert current["href"] == f"../{slug}/"
+    rows = BeautifulSoup(generated["parallel.md"], "lxml").select(".parallel-row[id]")
+    assert [r["id"] for r in rows] == [c.id for c in lic.zh.clauses]
+
+
+def test_toc(lic):
+    toc = pages.toc(lic, "zh-Hans")
+    assert [(t["level"], t["id"], t["name"]) for t in toc] == [(1, "title", "baichuan-7B模型许可协议")]
+    assert [(c["level"], c["id"], c["name"], c["children"]) for c in toc[0]["children"]] == [
+        (2, "s1", "一、 定义", []),
+        (2, "s2", "二、 许可及许可限制", []),
+        (2, "s3", "三、 知识产权", []),
+        (2, "s4", "四、 免责声明及责任限制", []),
+        (2, "s5", "五、 其他", []),
+        (2, "appendix", "附则", []),
+    ]
+
+
+def test_outbound_links_are_sorted_and_unique(lic):
+    links = pages.outbound_links(lic)
+    assert links == sorted(set(links)) and len(links) == 5
+    assert pages.outbound(lic) == "".join(f"- <{u}>\n" for u in links)
+
+
+def test_search_words(lic):
+    words = pages.search_words(lic)
+    assert words == sorted(set(words))
+    assert {"模型衍生品", "商业用途", "个人信息", "标识", "上述方式"} <= set(words)
+    assert all(len(w) > 1 for w in words) and "您" not in words
+
+
+def test_cite_urls():
+    assert pages.cite_urls("https://x.org/") == (
+        "- Chinese (authoritative): `https://x.org/zh/#s2-2`\n- English: `https://x.org/en/#s2-2`\n- both side by side: `https://x.org/parallel/#s2-2`\n"
+    )
+
+
+def test_downloads_table():
+    class D:
+        path, description, content, sha256 = "a/b.json", "What", b"12345", "ab" * 32
+
+    assert pages.downloads_table([D()]) == (
+        f"| file | what | size | SHA-256 |\n| --- | --- | --- | --- |\n| [`/a/b.json`](a/b.json) | What | 5 bytes | `{'ab' * 32}` |\n"
+    )
+
+
+def test_fill_replaces_every_part(lic):
+    markdown = "x\n" + "\n".join(f"<!-- licensekit:{name} -->" for name in pages.PARTS) + "\n<!-- licensekit:extra -->\n"
+    filled = pages.fill(markdown, lic, extra="EXTRA")
+    assert "licensekit:" not in filled
+    assert filled.startswith("x\n## Allowed · ")
+    assert filled.endswith("\nEXTRA\n")
+    for name, part in pages.PARTS.items():
+        assert part(lic) in filled, name
+
+
+def test_parts_link_each_clause_and_erratum(lic):
+    assert '| `s4-3-iii` | IV.3(iii) | [<span lang="zh-Hans">(ii)</span>](zh.md#s4-3-iii) | [(iii)](en.md#s4-3-iii) |' in pages.clause_ids(
+        lic
+    )
+    assert "| `s3-2-marks` | III.2 “Marks” |" in pages.clause_ids(lic)
+    assert "### IV.3(iii): numbering {#erratum-iv-3-iii-printed-as-ii}\n" in pages.errata(lic)
+    assert (
+        '### <span lang="zh-Hans">最终解释权</span> — final right to interpret {#note-final-interpretation}\n'
+        in pages.translation_notes(lic)
+    )
+    assert '| <span lang="zh-Hans">模型</span> | Model | [I “Model”](parallel.md#s1-model) |' in pages.glossary(lic)
+    assert '## Required · <span lang="zh-Hans">必须</span> {#conditions}\n' in pages.rules(lic)
+    assert "- **Private use** (`private-use`): " in pages.rules(lic)
