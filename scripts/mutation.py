@@ -9,9 +9,11 @@ and prints the score beside the goal, the runtime and every survivor.
 
 Each mutant runs only the tests that reached its function, fastest first, and stops at
 the first failure (mutmut's own scheduling). The run uses the fast tests (`FAST`): the
-unit tests, the corpus, the checker's command line and in-process tests of the
-downloads and pages. The site build and browser tests take minutes each and would make a
-run last hours; what they check is also checked in-process by the fast tests.
+unit tests, the corpus, and in-process tests of the command lines, the hooks, the
+downloads and the pages. The site build, browser and publishing tests take minutes each
+and would make a run last many hours; what they check of the pipeline is also checked
+in-process by the fast tests. test_check.py starts the checker as a process for each
+test; test_hooks.py calls the same `main` in-process.
 
 Mutants judged equivalent are listed, each with its reason, in
 `tests/mutation-equivalent.txt`; only listed ones leave the denominator.
@@ -45,11 +47,9 @@ FAST = [
     "tests/test_parse.py",
     "tests/test_fidelity.py",
     "tests/test_corpus.py",
-    "tests/test_check.py",
     "tests/test_exports.py",
     "tests/test_render.py",
     "tests/test_hooks.py",
-    "tests/test_codes.py",
 ]
 DETECTED = {"killed", "timeout"}
 

@@ -14,9 +14,9 @@ from casebook import ROOT
 from localsite import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (re-exported for the tests)
 
 
-def build(dest: Path, config: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` into `dest`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(dest: Path, config: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` into `dest`, with `env` added to the environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
     if config is not None:
         cmd += ["--config-file", str(config)]
