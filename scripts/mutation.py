@@ -44,6 +44,7 @@ FAST = [
     "tests/test_checks_refs_terms.py",
     "tests/test_checks_text.py",
     "tests/test_checks_data.py",
+    "tests/test_model.py",
     "tests/test_parse.py",
     "tests/test_fidelity.py",
     "tests/test_corpus.py",

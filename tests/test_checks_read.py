@@ -154,3 +154,16 @@ def test_yaml_lines_of_every_value(tmp_path):
     data, lines, findings = read_yaml(path)
     assert (data, findings) == ({"a": 1, "b": [{"x": 2, "y": 3}, "z"]}, [])
     assert lines == {(): 2, ("a",): 2, ("b",): 3, ("b", 0): 4, ("b", 0, "x"): 4, ("b", 0, "y"): 5, ("b", 1): 6}
+
+
+def test_the_parser_lets_every_link_through_to_be_judged():
+    # markdown-it would drop a javascript: link silently; the parser keeps it so that BAD-LINK names it.
+    from licensekit.parse import _markdown
+
+    tokens = _markdown().parse("---\na: 1\n---\n\n[x](javascript:alert(1)){#i} [t]{#d}\n")
+    assert tokens[0].type == "front_matter"
+    inline = [t for t in tokens if t.type == "inline"][0].children
+    assert [(t.type, dict(t.attrs)) for t in inline if t.type in ("link_open", "span_open")] == [
+        ("link_open", {"href": "javascript:alert(1)", "id": "i"}),
+        ("span_open", {"id": "d"}),
+    ]

@@ -108,3 +108,70 @@ def test_build_swaps_in_a_good_site_and_keeps_it_on_failure(tmp_path):
     shutil.rmtree(site)
     assert build.build(site, config) != 0
     assert sorted(p.name for p in site.parent.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def configured():
+    """The real MkDocs configuration, after the hooks' on_config."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # as MkDocs sets it while running a hook
+    saved = dict(mkdocs_hooks.state)
+    mkdocs_hooks.on_config(config)
+    yield config
+    mkdocs_hooks.state.clear()
+    mkdocs_hooks.state.update(saved)
+
+
+def test_hooks_add_the_generated_pages_and_downloads(configured):
+    from mkdocs.structure.files import Files
+
+    files = mkdocs_hooks.on_files(Files([]), configured)
+    assert [f.src_uri for f in files] == [
+        "zh.md",
+        "en.md",
+        "parallel.md",
+        "license.json",
+        "schema/license.schema.json",
+        "schema/metadata.schema.json",
+        "spdx/LicenseRef-Baichuan-7B-Model-License.json",
+        "spdx/LicenseRef-Baichuan-7B-Model-License.xml",
+        "license.zh.txt",
+        "license.en.txt",
+        "scancode/baichuan-7b-model-2023.LICENSE",
+        "huggingface/model-card.yml",
+    ]
+    by_uri = {f.src_uri: f for f in files}
+    assert by_uri["zh.md"].content_string.startswith('---\ntitle: "baichuan-7B模型许可协议（中文原文）"')
+    license_json = by_uri["license.json"].content_bytes.decode()
+    assert '"$schema": "https://baichuan-7b-license.example.org/schema/license.schema.json"' in license_json
+    assert [d.path for d in mkdocs_hooks.state["downloads"]] == [f.src_uri for f in files][3:]
+
+
+def test_hooks_fill_the_hand_written_pages(configured):
+    from mkdocs.structure.files import Files
+
+    mkdocs_hooks.on_files(Files([]), configured)
+    markdown = "A\n<!-- licensekit:cite-urls -->\n<!-- licensekit:downloads -->\n<!-- licensekit:outbound-links -->\n"
+    filled = mkdocs_hooks.on_page_markdown(markdown, SimpleNamespace(), configured, None)
+    assert "licensekit:" not in filled
+    assert "- English: `https://baichuan-7b-license.example.org/en/#s2-2`\n" in filled
+    assert "| [`/license.json`](license.json) | The whole license:" in filled
+    assert "- <https://github.com/baichuan-inc/Baichuan-7B>\n" in filled
+
+
+@pytest.mark.parametrize("uri,first", [("zh.md", "一、 定义"), ("en.md", "I. Definitions"), ("parallel.md", "I. Definitions")])
+def test_hooks_give_the_text_pages_their_sections_as_contents(configured, uri, first):
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=uri), toc=None)
+    assert mkdocs_hooks.on_page_content("<p>x</p>", page, configured, None) == "<p>x</p>"
+    (title,) = list(page.toc)
+    assert (title.id, title.level) == ("title", 1)
+    assert [(c.id, c.level) for c in title.children] == [(s, 2) for s in ("s1", "s2", "s3", "s4", "s5", "appendix")]
+    assert title.children[0].title == first
+
+
+def test_hooks_leave_the_contents_of_other_pages(configured):
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="notes.md"), toc="kept")
+    assert mkdocs_hooks.on_page_content("<p>x</p>", page, configured, None) == "<p>x</p>"
+    assert page.toc == "kept"
