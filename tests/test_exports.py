@@ -25,7 +25,9 @@ BASE = "https://example.org/sub/"
 LICENSE_ID = "LicenseRef-Baichuan-7B-Model-License"
 
 
-@pytest.fixture(scope="module")
+# Function scope: mutmut credits a fixture's calls to the first test that sets it up, so a
+# shared one would hide the downloads from every other test here.
+@pytest.fixture
 def files(lic) -> dict[str, exports.Download]:
     return {d.path: d for d in exports.downloads(lic, BASE, LICENSE / "schema")}
 
