@@ -197,3 +197,87 @@ def test_parts_link_each_clause_and_erratum(lic):
     assert '| <span lang="zh-Hans">模型</span> | Model | [I “Model”](parallel.md#s1-model) |' in pages.glossary(lic)
     assert '## Required · <span lang="zh-Hans">必须</span> {#conditions}\n' in pages.rules(lic)
     assert "- **Private use** (`private-use`): " in pages.rules(lic)
+
+
+def parts_model():
+    zh = [section("s1", "一、", "定义", lang="zh-Hans"), item("s1-1", "1.", "s1", ["x", defterm("标", "s1-1-m")], lang="zh-Hans")]
+    en = [section("s1", "I.", "Def"), item("s1-1", "1.", "s1", ["x", defterm("Mark", "s1-1-m")], caption="Cap")]
+    metadata = {
+        "seeAlso": ["https://example.org/许可.pdf", "https://b.example/x"],
+        "note": "see <https://a.example/y> and https://b.example/x",
+        "tags": {"no-war": {"en": "No war.", "zh-Hans": "不得用于战争。"}, "use": {"en": "Use.", "zh-Hans": "使用。"}},
+        "rules": {
+            "permissions": [{"tag": "use", "clauses": ["s1", "s1-1"]}],
+            "conditions": [],
+            "limitations": [{"tag": "no-war", "clauses": ["s1-1-m"]}],
+        },
+    }
+    errata = [
+        {
+            "id": "e1",
+            "kind": "numbering",
+            "clause": "s1-1",
+            "printed": "1.",
+            "expected": "2.",
+            "explanation": {"en": "Printed 一.", "zh-Hans": "印作。"},
+        },
+        {"id": "e2", "kind": "spacing", "clause": "s1", "printed": "定 义", "explanation": {"en": "A space.", "zh-Hans": "空格。"}},
+    ]
+    notes = [{"id": "n1", "clauses": ["s1", "s1-1"], "zh-Hans": "许可", "en": "licence", "note": "Means 许可."}]
+    glossary = [{"id": "s1-1-m", "zh-Hans": "标", "en": "Mark"}]
+    return license_of(zh, en, metadata=metadata, errata=errata, notes=notes, glossary=glossary)
+
+
+def test_part_rules():
+    assert pages.rules(parts_model()) == (
+        '## Allowed · <span lang="zh-Hans">允许</span> {#permissions}\n\n'
+        '- **Use** (`use`): Use. <span lang="zh-Hans">使用。</span> — [I](parallel.md#s1), [I.1](parallel.md#s1-1)\n\n'
+        '## Required · <span lang="zh-Hans">必须</span> {#conditions}\n\n\n'
+        '## Forbidden or limited · <span lang="zh-Hans">禁止与限制</span> {#limitations}\n\n'
+        '- **No war** (`no-war`): No war. <span lang="zh-Hans">不得用于战争。</span> — [I.1 “Mark”](parallel.md#s1-1-m)\n'
+    )
+
+
+def test_part_errata():
+    assert pages.errata(parts_model()) == (
+        "### I.1: numbering {#erratum-e1}\n\n"
+        'Printed: <code lang="zh-Hans">1.</code> — expected `2.` · '
+        '[<span lang="zh-Hans">中文</span>](zh.md#s1-1) · [English](en.md#s1-1)\n\n'
+        'Printed <span lang="zh-Hans">一</span>.\n\n'
+        '<p lang="zh-Hans">印作。</p>\n\n'
+        "### I: spacing {#erratum-e2}\n\n"
+        'Printed: <code lang="zh-Hans">定 义</code> · [<span lang="zh-Hans">中文</span>](zh.md#s1) · [English](en.md#s1)\n\n'
+        "A space.\n\n"
+        '<p lang="zh-Hans">空格。</p>\n'
+    )
+
+
+def test_part_translation_notes():
+    assert pages.translation_notes(parts_model()) == (
+        '### <span lang="zh-Hans">许可</span> — licence {#note-n1}\n\n'
+        'Means <span lang="zh-Hans">许可</span>.\n\n'
+        "Clauses: [I](parallel.md#s1), [I.1](parallel.md#s1-1)\n"
+    )
+
+
+def test_part_clause_ids():
+    assert pages.clause_ids(parts_model()) == (
+        '| ID | cite as | <span lang="zh-Hans">中文</span> | English |\n'
+        "| --- | --- | --- | --- |\n"
+        '| `s1` | I | [<span lang="zh-Hans">一、 定义</span>](zh.md#s1) | [I. Def](en.md#s1) |\n'
+        '| `s1-1` | I.1 | [<span lang="zh-Hans">1.</span>](zh.md#s1-1) | [1. Cap](en.md#s1-1) |\n'
+        '| `s1-1-m` | I.1 “Mark” | [<span lang="zh-Hans">标</span>](zh.md#s1-1-m) | [Mark](en.md#s1-1-m) |\n'
+    )
+
+
+def test_part_glossary():
+    assert pages.glossary(parts_model()) == (
+        '| <span lang="zh-Hans">中文</span> | English | defined in |\n'
+        "| --- | --- | --- |\n"
+        '| <span lang="zh-Hans">标</span> | Mark | [I.1 “Mark”](parallel.md#s1-1-m) |\n'
+    )
+
+
+def test_part_outbound_links():
+    assert pages.outbound_links(parts_model()) == ["https://a.example/y", "https://b.example/x", "https://example.org/许可.pdf"]
+    assert pages.outbound(parts_model()) == "- <https://a.example/y>\n- <https://b.example/x>\n- <https://example.org/许可.pdf>\n"
