@@ -286,3 +286,65 @@ def test_downloads_and_pages_are_the_same_bytes_in_any_environment():
     assert len(json.loads(first)) == 9 + 3 + 6
     for other in others:
         assert other == first
+
+
+def small_license():
+    from factories import license_of
+
+    meta = {
+        "name": "Small",
+        "licenseId": "LicenseRef-Small",
+        "licenseComments": "由某公司发布。 " + "A long comment that goes on and on, " * 4,
+        "licensor": {"en": "Some Co."},
+        "seeAlso": ["https://x.example/a", "https://x.example/b"],
+        "identifiers": {
+            "scancode": {"key": "small-2023", "spdx_license_key": "LicenseRef-scancode-small-2023"},
+            "huggingFace": {"license": "other", "license_name": "small", "license_link": "/X-page/"},
+        },
+        "isOsiApproved": False,
+        "isDeprecatedLicenseId": False,
+        "provenance": [{"language": "en", "date": "2020-01-01"}, {"language": "zh-Hans"}, {"language": "zh-Hans", "date": "2021-02-03"}],
+    }
+    return license_of(metadata=meta)
+
+
+def test_scancode_license_exactly():
+    from licensekit.exports.cards import scancode_license
+
+    comment = "由某公司发布。 " + "A long comment that goes on and on, " * 4
+    assert scancode_license(small_license(), "https://s.example/", "正文\n").decode() == (
+        "---\n"
+        "key: small-2023\n"
+        "short_name: baichuan-7B Model License 2023\n"
+        "name: Small\n"
+        "category: Proprietary Free\n"
+        "owner: Some Co.\n"
+        "homepage_url: https://x.example/a\n"
+        f"notes: '{comment} Unofficial English translation: https://s.example/en/'\n"
+        "spdx_license_key: LicenseRef-scancode-small-2023\n"
+        "other_spdx_license_keys:\n- LicenseRef-Small\n"
+        "text_urls:\n- https://s.example/license.zh.txt\n"
+        "other_urls:\n- https://x.example/b\n- https://s.example/zh/\n"
+        "language: zh\n"
+        "---\n\n正文\n"
+    )
+
+
+def test_model_card_link_is_under_the_site():
+    from licensekit.exports.cards import model_card
+
+    card = model_card(small_license(), "https://s.example/sub/").decode()
+    assert card == "---\nlicense: other\nlicense_name: small\nlicense_link: https://s.example/sub/X-page/\n---\n"
+
+
+def test_spdx_details_of_a_small_license():
+    from licensekit.exports.spdx import spdx_details
+
+    data = spdx_details(small_license(), "https://s.example/", "a <<var>> b\n")
+    assert data["licenseText"] == "a <<var>> b\n"
+    assert data["standardLicenseTemplate"] == "a \\<<var>> b\n"
+    assert [x["timestamp"] for x in data["crossRef"]] == ["2021-02-03T00:00:00Z"] * 2
+    assert "isFsfLibre" not in data
+    small = small_license()
+    small.metadata["isFsfLibre"] = False
+    assert spdx_details(small, "https://s.example/", "t")["isFsfLibre"] is False
