@@ -348,3 +348,69 @@ def test_spdx_details_of_a_small_license():
     small = small_license()
     small.metadata["isFsfLibre"] = False
     assert spdx_details(small, "https://s.example/", "t")["isFsfLibre"] is False
+
+
+def test_spdx_xml_of_a_small_license():
+    from factories import clause, document, item, section
+    from licensekit.exports.spdx import spdx_xml
+
+    lic = small_license()
+    zh = [
+        section("s1", "一、", "定义", lang="zh-Hans"),
+        clause("s1-a", "definition", "“甲”是指乙。", parent="s1", lang="zh-Hans"),
+        section("s2", "二、", "许可", lang="zh-Hans"),
+        clause("s2-grant", "paragraph", "授予。", parent="s2", caption="授予", lang="zh-Hans"),
+        item("s2-1", "1.", "s2", "第一。", lang="zh-Hans"),
+        item("s2-1-i", "(i)", "s2-1", "甲;", level=4, lang="zh-Hans"),
+        item("s2-1-ii", "(ii)", "s2-1", "乙。", level=4, lang="zh-Hans"),
+        item("s2-2", "2.", "s2", "第二。", "续。", lang="zh-Hans"),
+        section("appendix", "", "附则", lang="zh-Hans"),
+        clause("appendix-2-name", "field", parent="appendix", title="申请人名称", lang="zh-Hans"),
+    ]
+    lic.docs["zh-Hans"] = document("zh-Hans", zh, "标题")
+    comment = lic.metadata["licenseComments"]
+    expected = (
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        '<SPDXLicenseCollection xmlns="http://www.spdx.org/license">\n'
+        '  <license isOsiApproved="false" licenseId="LicenseRef-Small" name="Small">\n'
+        "    <crossRefs>\n"
+        "      <crossRef>https://x.example/a</crossRef>\n"
+        "      <crossRef>https://x.example/b</crossRef>\n"
+        "    </crossRefs>\n"
+        "    <notes>" + comment + " Unofficial English translation: https://s.example/en/</notes>\n"
+        "    <text>\n"
+        "      <titleText>\n"
+        "        <p>标题</p>\n"
+        "      </titleText>\n"
+        "      <p>一、定义</p>\n"
+        "      <p>“甲”是指乙。</p>\n"
+        "      <p>二、许可</p>\n"
+        "      <p>授予。</p>\n"
+        "      <list>\n"
+        "        <item>\n"
+        "          <bullet>1.</bullet>\n"
+        "          <p>第一。</p>\n"
+        "          <list>\n"
+        "            <item>\n"
+        "              <bullet>(i)</bullet>\n"
+        "              <p>甲;</p>\n"
+        "            </item>\n"
+        "            <item>\n"
+        "              <bullet>(ii)</bullet>\n"
+        "              <p>乙。</p>\n"
+        "            </item>\n"
+        "          </list>\n"
+        "        </item>\n"
+        "        <item>\n"
+        "          <bullet>2.</bullet>\n"
+        "          <p>第二。</p>\n"
+        "          <p>续。</p>\n"
+        "        </item>\n"
+        "      </list>\n"
+        "      <p>附则</p>\n"
+        "      <p>申请人名称</p>\n"
+        "    </text>\n"
+        "  </license>\n"
+        "</SPDXLicenseCollection>\n"
+    )
+    assert spdx_xml(lic, "https://s.example/").decode() == expected
