@@ -44,8 +44,19 @@ def test_the_downloads_and_their_types(files):
         ("scancode/baichuan-7b-model-2023.LICENSE", "baichuan-7b-model-2023.LICENSE", "text/plain"),
         ("huggingface/model-card.yml", "model-card.yml", "text/yaml"),
     ]
+    assert [d.description for d in files.values()] == [
+        "The whole license: metadata, every clause in both languages with its text, HTML, references, terms and URLs, "
+        "the rules, glossary and errata.",
+        "JSON Schema (draft 2020-12) of license.json.",
+        "JSON Schema of the metadata inside license.json.",
+        "Shaped like an SPDX license-list-data json/details file; licenseText is the Chinese text.",
+        "An SPDX license-list-XML file (<SPDXLicenseCollection>) with the structure of the Chinese text.",
+        "The Chinese text, authoritative, as plain UTF-8 text with clause numbers as printed.",
+        "The unofficial English translation as plain UTF-8 text.",
+        "A ScanCode-style license file: YAML front matter over the Chinese text.",
+        "The front matter lines for the model card of a model under this license.",
+    ]
     for d in files.values():
-        assert d.description
         assert re.fullmatch(r"[0-9a-f]{64}", d.sha256) and d.sha256 == __import__("hashlib").sha256(d.content).hexdigest()
 
 
@@ -414,3 +425,7 @@ def test_spdx_xml_of_a_small_license():
         "</SPDXLicenseCollection>\n"
     )
     assert spdx_xml(lic, "https://s.example/").decode() == expected
+
+
+def test_json_files_are_indented_utf8_with_a_final_newline():
+    assert exports._json({"a": "许", "b": [1]}) == '{\n  "a": "许",\n  "b": [\n    1\n  ]\n}\n'.encode()
