@@ -281,3 +281,23 @@ def test_part_glossary():
 def test_part_outbound_links():
     assert pages.outbound_links(parts_model()) == ["https://a.example/y", "https://b.example/x", "https://example.org/许可.pdf"]
     assert pages.outbound(parts_model()) == "- <https://a.example/y>\n- <https://b.example/x>\n- <https://example.org/许可.pdf>\n"
+
+
+def test_language_switch():
+    assert Renderer(small()).switch("en") == (
+        '<nav class="license-switch" aria-label="Language · 语言">'
+        '<a href="../zh/" data-keep-anchor lang="zh-Hans" hreflang="zh-Hans">中文</a> · '
+        '<a href="../en/" data-keep-anchor lang="en" hreflang="en" aria-current="page">English</a> · '
+        '<a href="../parallel/" data-keep-anchor><span lang="zh-Hans">对照</span> · Parallel</a></nav>'
+    )
+
+
+def test_notice():
+    lic = small()
+    lic.metadata = {"languages": [{"tag": "en", "notice": "Unofficial <b>."}, {"tag": "zh-Hans", "notice": "权威。"}]}
+    r = Renderer(lic)
+    assert (
+        r.notice("en")
+        == '<p class="license-notice">Unofficial &lt;b&gt;. Captions in italics are ours; they are not part of the license.</p>'
+    )
+    assert r.notice("zh-Hans") == '<p class="license-notice">权威。 斜体小标题为本站编者所加，不属于协议原文。</p>'
