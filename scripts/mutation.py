@@ -137,10 +137,17 @@ def report(found: dict[str, str], seconds: float) -> bool:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--report", action="store_true", help="only report the last run's results")
+    parser.add_argument("--survivors", action="store_true", help="run the last run's survivors again, against the current tests")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     start = time.monotonic()
-    if not args.report:
+    if args.survivors:
+        again = sorted(k for k, v in statuses().items() if v not in DETECTED)
+        for dest in (STAGE / "tests", STAGE / "mutants" / "tests"):
+            shutil.copytree(ROOT / "tests", dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        if again:
+            mutmut("run", "--max-children", str(args.max_children), *again)
+    elif not args.report:
         stage()
         result = mutmut("run", "--max-children", str(args.max_children))
         if result.returncode != 0:
