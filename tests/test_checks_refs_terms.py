@@ -295,3 +295,47 @@ def test_term_undefined_where_a_language_lacks_the_definition():
             finding("en", 17, "TERM-UNDEFINED", "s2-2", "uses “Your”, but the en text never defines s1-you"),
         ]
     )
+
+
+def test_term_unmarked_finds_whole_words_longest_first():
+    glossary = GLOSSARY + [{"id": "s1-md", "zh-Hans": "模型衍生品", "en": "Model Derivatives"}, {"id": "s1-x", "en": "Xyz"}]
+    body = lambda lg: [  # noqa: E731
+        item(
+            "s2-1",
+            "1.",
+            "s2",
+            [term("模型" if lg == "zh-Hans" else "Model", "s1-model"), "模型衍生品" if lg == "zh-Hans" else " Model Derivatives"],
+            line=11,
+            lang=lg,
+        ),
+        item(
+            "s2-2",
+            "2.",
+            "s2",
+            [term("您" if lg == "zh-Hans" else "You", "s1-you"), "" if lg == "zh-Hans" else " Modelling"],
+            line=15,
+            lang=lg,
+        ),
+    ]
+    found = style.check(model(body, body, glossary=glossary))
+    assert formatted(found) == formatted(
+        [
+            finding("zh-Hans", 11, "TERM-UNMARKED", "s2-1", "uses “模型衍生品” without marking it"),
+            finding("en", 11, "TERM-UNMARKED", "s2-1", "uses “Model Derivatives” without marking it"),
+        ]
+    )
+
+
+def test_section_titles_are_not_duplicate_headings():
+    body = lambda lg: [  # noqa: E731
+        section("s3", "三、" if lg == "zh-Hans" else "III.", "规则", line=19, lang=lg),
+        item(
+            "s3-1",
+            "1.",
+            "s3",
+            [term("模型" if lg == "zh-Hans" else "Model", "s1-model"), term("您" if lg == "zh-Hans" else "You", "s1-you")],
+            line=21,
+            lang=lg,
+        ),
+    ]
+    assert style.check(model(body, body)) == []

@@ -70,3 +70,14 @@ def test_label_is_the_english_one_whatever_the_chinese_prints():
     lic = small()
     lic.docs["zh-Hans"] = document("zh-Hans", [section("s2", "二、", "规则", lang="zh-Hans")])
     assert label(lic, "s2") == "II"
+
+
+def test_label_keeps_an_x_at_the_end_of_a_number():
+    en = [section("s10", "X.", "Tenth"), item("s10-1", "1.", "s10", "a"), item("s10-1-x", "(x)", "s10-1", "b", level=4)]
+    lic = license_of(en=en)
+    assert [label(lic, c) for c in ("s10", "s10-1", "s10-1-x")] == ["X", "X.1", "X.1(x)"]
+
+
+def test_label_of_a_clause_without_a_parent():
+    lic = license_of(en=[item("a-1", "1.", None, "a"), clause("a-p", "paragraph", "p", caption="Note")])
+    assert (label(lic, "a-1"), label(lic, "a-p")) == (" 1", ", note")

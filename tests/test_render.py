@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from factories import defterm, item, license_of, ref, section, term
+from factories import clause, defterm, item, license_of, ref, section, term
 from licensekit import pages
 from licensekit.model import Span
 from licensekit.render import Renderer, zh_spans
@@ -95,12 +95,12 @@ def test_generated_pages_carry_no_source_borne_markup(lic, field):
 
     hostile = copy.deepcopy(lic)
     for doc in hostile.docs.values():
-        for clause in doc.clauses:
+        for c in doc.clauses:
             if field == "text":
-                for para in clause.paragraphs:
+                for para in c.paragraphs:
                     para.spans.append(Span("text", HOSTILE))
             else:
-                setattr(clause, field, getattr(clause, field) + HOSTILE)
+                setattr(c, field, getattr(c, field) + HOSTILE)
     for name, page in pages.text_pages(hostile).items():
         assert article_problems(page) == [], name
         assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page, name
@@ -301,3 +301,71 @@ def test_notice():
         == '<p class="license-notice">Unofficial &lt;b&gt;. Captions in italics are ours; they are not part of the license.</p>'
     )
     assert r.notice("zh-Hans") == '<p class="license-notice">权威。 斜体小标题为本站编者所加，不属于协议原文。</p>'
+
+
+# A small model with every feature a page shows: a long definition (its tooltip is cut),
+# a reference, a term use, an inline definition, Chinese inside English text, three levels,
+# an erratum on a clause with text and on a field without.
+def render_model():
+    long_zh = "“模型”是指" + "很长的定义，" * 60
+    long_en = "“Model” means " + "a very long definition, " * 12
+    docs = {}
+    for lang in ("zh-Hans", "en"):
+        zh = lang == "zh-Hans"
+        docs[lang] = [
+            section("s1", "一、" if zh else "I.", "定义" if zh else "Definitions", lang=lang),
+            clause("s1-model", "definition", long_zh if zh else long_en, parent="s1", caption="模型" if zh else "Model", lang=lang),
+            section("s2", "二、" if zh else "II.", "许可" if zh else "License", lang=lang),
+            item(
+                "s2-1",
+                "1.",
+                "s2",
+                ["见", ref("定义", "s1"), "和", term("模型", "s1-model")]
+                if zh
+                else ["See ", ref("Definitions", "s1"), " and the ", term("Model", "s1-model"), " (模型)"],
+                lang=lang,
+            ),
+            item(
+                "s2-1-i",
+                "(i)",
+                "s2-1",
+                ["以下称", defterm("标识", "s2-1-i-marks")] if zh else ["the ", defterm("Marks", "s2-1-i-marks")],
+                level=4,
+                lang=lang,
+            ),
+            section("appendix", "", "附则" if zh else "Appendix", lang=lang),
+            clause("appendix-name", "field", parent="appendix", title="名称" if zh else "Name", lang=lang),
+        ]
+    glossary = [{"id": "s1-model", "zh-Hans": "模型", "en": "Model"}, {"id": "s2-1-i-marks", "zh-Hans": "标识", "en": "Marks"}]
+    errata = [
+        {"id": "e-text", "clause": "s2-1", "explanation": {"en": "Why.", "zh-Hans": "为何。"}},
+        {"id": "e-field", "clause": "appendix-name", "explanation": {"en": "Field.", "zh-Hans": "字段。"}},
+    ]
+    meta = {"languages": [{"tag": "zh-Hans", "notice": "中文为准。"}, {"tag": "en", "notice": "Unofficial."}]}
+    lic = license_of(docs["zh-Hans"], docs["en"], glossary=glossary, errata=errata, metadata=meta, zh_title="标题")
+    lic.docs["en"].title = "Title"
+    return lic
+
+
+# The three pages of `render_model`, as read and checked by eye once (each reproduced in
+# full by `Renderer(render_model()).text_page("en")` etc.); any change to the markup shows here.
+PAGES = {
+    "en": "34c74a853fcb942199338e12ed929bc741d30f0f2e20d591b5be43c49414949c",
+    "zh-Hans": "d6cc8abc42dc19d64085d5535bc12b5abbced6aed07c174a17df27730e9a195c",
+    "parallel": "70743501bb60b3d93af67c6a92a9c36fb70b58897babb03700ce74542c4b7d9a",
+}
+
+
+def test_pages_of_a_small_model():
+    import hashlib
+
+    r = Renderer(render_model())
+    pages_html = {"en": r.text_page("en"), "zh-Hans": r.text_page("zh-Hans"), "parallel": r.parallel_page()}
+    en = pages_html["en"]
+    assert '<p>the <dfn id="s2-1-i-marks" class="term-definition">Marks</dfn></p></div></div></div>' in en
+    assert 'title="“Model” means ' + "a very long definition, " * 9 + 'a very lo…">Model</a> (<span lang="zh-Hans">模型</span>)' in en
+    assert '<p><sup class="erratum-mark"><a href="../notes/#erratum-e-field" title="Field.">[erratum]</a></sup></p>' in en
+    parallel = pages_html["parallel"]
+    assert parallel.count('id="s2-1-i-marks"') == 1 and "<h4 id=" not in parallel
+    assert '<a class="ref" href="#s1">定义</a>和<a class="term" href="#s1-model">模型</a>' in parallel  # no tooltips
+    assert {k: hashlib.sha256(v.encode()).hexdigest() for k, v in pages_html.items()} == PAGES
