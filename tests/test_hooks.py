@@ -52,8 +52,9 @@ def test_check_main_prints_warnings_on_stdout_and_passes(tmp_path, capsys, monke
     assert err == ""
 
 
-def test_hooks_refuse_a_broken_source(tmp_path, monkeypatch):
-    case = next(c for c in cases() if c.name == "text-changed")
+@pytest.mark.parametrize("name", ["text-changed", "ref-missing-clause"])
+def test_hooks_refuse_a_broken_source(name, tmp_path, monkeypatch):
+    case = next(c for c in cases() if c.name == name)
     broken_copy(case, tmp_path / "license")
     monkeypatch.setattr(mkdocs_hooks, "ROOT", tmp_path)
     monkeypatch.setattr(mkdocs_hooks, "state", {})
@@ -81,6 +82,35 @@ def test_source_date_is_the_last_commit():
     assert stamp.isdigit()
 
 
+def test_source_date_outside_a_repository_is_zero(tmp_path, monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks, "ROOT", tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    assert mkdocs_hooks.source_date() == "0"
+
+    def no_git(*args, **kwargs):
+        raise FileNotFoundError("git")
+
+    monkeypatch.setattr(mkdocs_hooks.subprocess, "run", no_git)
+    assert mkdocs_hooks.source_date() == "0"
+
+
+def test_on_config_sets_source_date_epoch_only_when_unset(monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks, "state", {})
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    mkdocs_hooks.on_config(SimpleNamespace())
+    assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == mkdocs_hooks.source_date()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "123")
+    mkdocs_hooks.on_config(SimpleNamespace())
+    assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == "123"
+
+
+def test_on_post_page_sets_only_the_page_language():
+    html = '<html lang="en"><code>&lt;html lang="en"</code><html lang="x">'
+    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={"lang": "zh-Hans"}), None) == (
+        '<html lang="zh-Hans"><code>&lt;html lang="en"</code><html lang="x">'
+    )
+
+
 # -- build.py: a fresh folder, swapped in only on success ----------------------------------
 
 
@@ -92,9 +122,9 @@ def tiny_project(root: Path, page: str) -> Path:
     return config
 
 
-def test_build_swaps_in_a_good_site_and_keeps_it_on_failure(tmp_path):
+def test_build_swaps_in_a_good_site_and_keeps_it_on_failure(tmp_path, capfd):
     config = tiny_project(tmp_path / "project", "# One\n")
-    site = tmp_path / "out" / "site"
+    site = tmp_path / "out" / "deeper" / "site"  # parent folders are made
     assert build.build(site, config) == 0
     assert "One" in (site / "index.html").read_text(encoding="utf-8")
     (config.parent / "docs" / "index.md").write_text("# Two\n", encoding="utf-8")
@@ -102,7 +132,9 @@ def test_build_swaps_in_a_good_site_and_keeps_it_on_failure(tmp_path):
     assert "Two" in (site / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
     (config.parent / "docs" / "index.md").write_text("# Three\n\n[gone](missing.md)\n", encoding="utf-8")
+    capfd.readouterr()
     assert build.build(site, config) != 0  # --strict: the broken link fails the build
+    assert capfd.readouterr().err.splitlines()[-1] == f"build failed; {site} is unchanged"
     assert "Two" in (site / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
     shutil.rmtree(site)
