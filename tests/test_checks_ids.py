@@ -114,3 +114,17 @@ def test_id_parent():
             finding("en", 9, "ID-PARENT", "s2-1-i", "sits under None, but under s2-1 in the zh-Hans text"),
         ]
     )
+
+
+def test_ids_after_a_missing_one_are_still_checked():
+    zh, en = pair(("s1", "section", None, 3), ("s1-1", "item", "s1", 5), ("S-2", "item", "s1", 9))
+    zh[1] = item("", "1.", "s1", "x", line=5, lang="zh-Hans")
+    message = "an ID is lower-case ASCII letters and digits joined by single hyphens"
+    assert formatted(ids.check(license_of(zh, en))) == formatted(
+        [
+            finding("zh-Hans", 5, "ID-MISSING", "s1-1", "heading '1.' has no {#id} (the en text has s1-1 here)"),
+            finding("en", 5, "ID-UNPAIRED", "s1-1", "no clause with this ID in the zh-Hans text"),
+            finding("zh-Hans", 9, "ID-FORMAT", "S-2", message),
+            finding("en", 9, "ID-FORMAT", "S-2", message),
+        ]
+    )

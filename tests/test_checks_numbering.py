@@ -187,3 +187,14 @@ VALUES = [
 @pytest.mark.parametrize("number,value", VALUES, ids=[n or "empty" for n, _ in VALUES])
 def test_value(number, value):
     assert _value(number) == value
+
+
+def test_the_sequence_goes_on_after_a_style_error_and_an_erratum():
+    lic = model(["(i)", "(ii)", "(ii)", "(v)"], ["(1)", "(ii)", "(iii)", "(v)"], errata=[ERRATUM], level=4)
+    assert formatted(numbering.check(lic)) == formatted(
+        [
+            finding("zh-Hans", 13, "NUM-SEQUENCE", "s1-1-4", "number (v) skips a number: expected (iv)"),
+            finding("en", 7, "NUM-STYLE", "s1-1-1", "number '(1)' is not in this level's style ((i) (ii) (iii))"),
+            finding("en", 13, "NUM-SEQUENCE", "s1-1-4", "number (v) skips a number: expected (iv)"),
+        ]
+    )

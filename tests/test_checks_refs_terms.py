@@ -198,6 +198,7 @@ FORMS = [
     ({"zh-Hans": "您", "forms": {"zh-Hans": ["您的"]}}, "zh-Hans", {"您", "您的"}),
     ({"zh-Hans": "模型", "forms": None}, "zh-Hans", {"模型"}),
     ({"zh-Hans": "模型", "forms": {"en": ["Models"]}}, "zh-Hans", {"模型"}),
+    ({"en": "Model"}, "zh-Hans", {""}),
 ]
 
 
@@ -339,3 +340,20 @@ def test_section_titles_are_not_duplicate_headings():
         ),
     ]
     assert style.check(model(body, body)) == []
+
+
+def test_an_inline_term_with_the_id_of_a_definition():
+    body = lambda lg: [  # noqa: E731
+        item(
+            "s2-1",
+            "1.",
+            "s2",
+            [term("模型" if lg == "zh-Hans" else "Model", "s1-model"), defterm("模型" if lg == "zh-Hans" else "Model", "s1-model")],
+            line=11,
+            lang=lg,
+        ),
+        item("s2-2", "2.", "s2", [term("您" if lg == "zh-Hans" else "You", "s1-you")], line=15, lang=lg),
+    ]
+    assert formatted(terms.check(model(body, body))) == formatted(
+        [finding(lg, 13, "TERM-DUPLICATE", "s2-1", "s1-model is already defined on line 5") for lg in ("zh-Hans", "en")]
+    )

@@ -25,6 +25,7 @@ def text_model(**changes):
             item("s1-2-i", "(i)", "s1-2", "Sub.", level=4, line=11, lang=lang),
             clause("s1-3", "field", *changes.get("s1-3", []), parent="s1", title="Name", line=15, lang=lang),
             clause("s1-4", "paragraph", *changes.get("s1-4", ["Note."]), parent="s1", caption="Note", line=17, lang=lang),
+            clause("s1-5", "definition", *changes.get("s1-5", ["“X” means y."]), parent="s1", caption="X", line=19, lang=lang),
         ]
         docs[lang] = clauses
     return license_of(docs["zh-Hans"], docs["en"])
@@ -40,7 +41,9 @@ def test_text_empty_for_a_section_without_a_title(title):
     assert formatted(found) == formatted([finding(lang, 3, "TEXT-EMPTY", "s1", "a section needs a title") for lang in ("zh-Hans", "en")])
 
 
-@pytest.mark.parametrize("cid,line,change", [("s1-1", 5, {"s1-1": []}), ("s1-1", 5, {"s1-1": ["  "]}), ("s1-4", 17, {"s1-4": []})])
+@pytest.mark.parametrize(
+    "cid,line,change", [("s1-1", 5, {"s1-1": []}), ("s1-1", 5, {"s1-1": ["  "]}), ("s1-4", 17, {"s1-4": []}), ("s1-5", 19, {"s1-5": []})]
+)
 def test_text_empty_for_a_clause_without_text(cid, line, change):
     found = text.check(text_model(**change))
     assert formatted(found) == formatted([finding(lang, line, "TEXT-EMPTY", cid, "the clause has no text") for lang in ("zh-Hans", "en")])

@@ -63,6 +63,7 @@ def test_license_views():
     assert (lic.notice("en"), lic.notice("zh-Hans"), lic.notice("fr"), lic.notice("de")) == ("Unofficial.", "权威", "", "")
     assert lic.terms_by_id() == {"g": {"id": "g", "en": "G"}}
     assert lic.path("errata.yaml") == Path("lic/errata.yaml")
+    assert license_of(metadata={}).notice("en") == ""
 
 
 def test_line_of_falls_back_to_the_nearest_parent(lic):
