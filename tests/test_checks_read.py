@@ -167,3 +167,66 @@ def test_the_parser_lets_every_link_through_to_be_judged():
         ("link_open", {"href": "javascript:alert(1)", "id": "i"}),
         ("span_open", {"id": "d"}),
     ]
+
+
+@pytest.mark.parametrize("lang,brk", [("en", " "), ("zh-Hans", "")])
+def test_spans_of_a_paragraph(tmp_path, lang, brk):
+    head = HEAD.replace("lang: en", f"lang: {lang}")
+    body = "### 1. {#s1-1}\n\nA *em* **strong** `<code>` hard  \nbreak\nsoft [ref](#s1) [term](#s1-term) [Mark]{#s1-1-mark}.\n"
+    path = tmp_path / "x.md"
+    path.write_text(head + body, encoding="utf-8")
+    doc, findings = parse_document(path, lang, {"s1-term"})
+    assert findings == []
+    assert [(s.kind, s.text, s.target) for s in doc.clauses[1].paragraphs[0].spans] == [
+        ("text", f"A em strong <code> hard{brk}break{brk}soft ", ""),
+        ("ref", "ref", "s1"),
+        ("text", " ", ""),
+        ("term", "term", "s1-term"),
+        ("text", " ", ""),
+        ("defterm", "Mark", "s1-1-mark"),
+        ("text", ".", ""),
+    ]
+
+
+def test_heading_parts(tmp_path):
+    body = "### 1. *Part `Two`* {#s1-1}\n\nx\n\n### `<T>` title {#s1-2}\n\ny\n\n### 2. [A](#s1) <b>x</b> {#s1-3}\n\nz\n"
+    path, doc, findings = parsed(tmp_path, body)
+    one, two, three = doc.clauses[1:]
+    assert (one.number, one.title, one.caption, one.kind) == ("1.", "", "Part Two", "item")
+    assert (two.number, two.title, two.caption, two.kind) == ("", "<T> title", "", "field")
+    assert findings == [
+        Finding(path, 18, "UNSUPPORTED-MARKUP", "", "link_open is not allowed in a heading"),
+        Finding(path, 18, "UNSUPPORTED-MARKUP", "", "link_close is not allowed in a heading"),
+        Finding(path, 18, "RAW-HTML", "", "raw HTML is not allowed in a heading"),
+        Finding(path, 18, "RAW-HTML", "", "raw HTML is not allowed in a heading"),
+    ]
+
+
+def test_load_reads_the_sources_named_in_the_metadata(tmp_path):
+    from casebook import edited_copy
+    from licensekit.parse import load
+
+    root = edited_copy(tmp_path / "license", [])
+    (root / "zh.md").rename(root / "chinese.md")
+    meta = (root / "metadata.yaml").read_text(encoding="utf-8")
+    (root / "metadata.yaml").write_text(meta.replace("source: zh.md", "source: chinese.md"), encoding="utf-8")
+    lic = load(root)
+    assert lic.findings == []
+    assert lic.zh.path == root / "chinese.md" and lic.zh.title == "baichuan-7B模型许可协议"
+
+
+def test_load_with_missing_data_files(tmp_path):
+    from casebook import edited_copy
+    from licensekit.parse import load
+
+    root = edited_copy(tmp_path / "license", [{"file": "translation-notes.yaml", "delete": True}, {"file": "errata.yaml", "delete": True}])
+    lic = load(root)
+    assert (lic.errata, lic.notes) == ([], [])
+    assert lic.findings == [
+        Finding(root / "errata.yaml", 1, "FILE-MISSING", "", "cannot read the file: No such file or directory"),
+        Finding(root / "translation-notes.yaml", 1, "FILE-MISSING", "", "cannot read the file: No such file or directory"),
+    ]
+    root2 = edited_copy(tmp_path / "other", [{"file": "glossary.yaml", "content": "a: 1\n"}, {"file": "metadata.yaml", "content": "- 1\n"}])
+    lic2 = load(root2)
+    assert (lic2.glossary, lic2.metadata) == ([], {})
+    assert Finding(root2 / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list") in lic2.findings
