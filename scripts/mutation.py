@@ -115,7 +115,8 @@ def diff_line(name: str) -> str:
 
 def report(found: dict[str, str], seconds: float) -> bool:
     listed = equivalent()
-    counted = {k: v for k, v in found.items() if k not in listed}
+    unrun = sorted(k for k, v in found.items() if v == "not checked")  # an interrupted run
+    counted = {k: v for k, v in found.items() if k not in listed and v != "not checked"}
     killed = sum(v in DETECTED for v in counted.values())
     survivors = sorted(k for k, v in counted.items() if v not in DETECTED)
     score = killed / len(counted) if counted else 0.0
@@ -127,11 +128,13 @@ def report(found: dict[str, str], seconds: float) -> bool:
     not_survived = sorted(k for k in listed if found.get(k) in DETECTED)
     for name in not_survived:
         print(f"  listed as equivalent but killed: {name}")
+    if unrun:
+        print(f"  {len(unrun)} mutants not run: the run was interrupted")
     print(
         f"mutation score {score:.1%} ({killed}/{len(counted)} killed; {len(listed)} listed equivalent, "
         f"{len(survivors)} not killed) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
     )
-    return score >= GOAL and not stale and not not_survived
+    return score >= GOAL and not stale and not not_survived and not unrun
 
 
 def main(argv: list[str]) -> int:
