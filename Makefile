@@ -9,7 +9,7 @@ LOCK_ID := $(shell sha256sum requirements.lock | cut -c1-12)
 PYTHON_ID := $(shell $(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable), sys.version)' 2>/dev/null | sha256sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_ID)-$(PYTHON_ID)
 
-.PHONY: serve build test check bench lint browser venv lock
+.PHONY: serve build test check bench lint browser venv lock mutation
 export NO_MKDOCS_2_WARNING := 1
 
 venv: $(STAMP)
@@ -72,6 +72,10 @@ test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py
+
+# Mutation testing (mutmut), a benchmark: the score beside its goal, the runtime, the survivors.
+mutation: $(STAMP)
+	$(PY) scripts/mutation.py
 
 lint: $(STAMP)
 	$(PY) -m ruff format scripts tests

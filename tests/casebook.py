@@ -3,7 +3,7 @@
 A case is a YAML file in `tests/corpus/`:
 
     description: what the edit does
-    edits: [{file: zh.md, find: "…", replace: "…"}]
+    edits: [{file: zh.md, find: "…", replace: "…"}]   # or {file, content: "…"}, {file, delete: true}
     expect:                       # every error finding, exactly; none more
       - {file: zh.md, at: "text on the line", code: TEXT-CHANGED, clause: s4-3-i, message: "…"}
 
@@ -16,6 +16,7 @@ writing a new case; an expectation is reviewed by hand, never copied blindly.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 LICENSE = ROOT / "license"
 CORPUS = TESTS / "corpus"
+# The original as extracted from the licensor's PDF (its SHA-256 is pinned in test_fidelity).
+SEED = LICENSE / "original" / "baichuan-7B-license.zh.txt"
 
 
 @dataclass
@@ -70,11 +73,15 @@ def edited_copy(dest: Path, edits: list[dict], name: str = "edit") -> Path:
 
     A `file` under `../docs/` edits the site's pages, copied beside `dest` when missing.
     `content` replaces a whole file; `keep: 0.5` keeps only that share of its characters;
-    `drop: "- id: x"` deletes the YAML list item that starts with that line.
+    `drop: "- id: x"` deletes the YAML list item that starts with that line; `delete`
+    removes the file.
     """
     shutil.copytree(LICENSE, dest)
     for edit in edits:
         path = dest / edit["file"]
+        if edit.get("delete"):
+            path.unlink()
+            continue
         if edit["file"].startswith("../docs/") and not (dest.parent / "docs").exists():
             shutil.copytree(ROOT / "docs", dest.parent / "docs")
         text = path.read_text(encoding="utf-8")
@@ -115,6 +122,23 @@ def actual_lines(root: Path) -> list[str]:
     return sorted(f.format(root) for f in checks.errors(checks.run(load(root))))
 
 
+def seed_chars() -> str:
+    """The original's characters, whitespace removed: an oracle that shares no code with the checker."""
+    return re.sub(r"\s", "", SEED.read_text(encoding="utf-8"))
+
+
+def markdown_chars(text: str) -> str:
+    """The characters of a source's text, without its markup or whitespace, by plain patterns:
+    front matter, heading marks, `{#id}`, editorial `*captions*` and link targets go."""
+    body = text.split("\n---\n", 1)[1]
+    body = re.sub(r"^#+ ", "", body, flags=re.M)
+    body = re.sub(r"\{#[a-z0-9-]+\}", "", body)
+    body = re.sub(r"\*[^*\n]+\*", "", body)
+    body = re.sub(r"\[([^\]]*)\]\(#[a-z0-9-]+\)", r"\1", body)
+    body = re.sub(r"\[([^\]]*)\]", r"\1", body)
+    return re.sub(r"\s", "", body)
+
+
 def _record(name: str) -> None:
     import tempfile
 
@@ -127,8 +151,9 @@ def _record(name: str) -> None:
             file, number, rest = line.split(":", 2)
             code, rest = rest.strip().split(" ", 1)
             clause, message = rest.split(": ", 1)
-            text = (root / file).read_text(encoding="utf-8", errors="replace").split("\n")[int(number) - 1]
-            first = next(n for n, t in enumerate((root / file).read_text(encoding="utf-8", errors="replace").split("\n"), 1) if text in t)
+            lines = (root / file).read_text(encoding="utf-8", errors="replace").split("\n") if (root / file).exists() else [""]
+            text = lines[int(number) - 1]
+            first = next(n for n, t in enumerate(lines, 1) if text in t)
             where = {"at": text} if text.strip() and first == int(number) else {"line": int(number)}
             found.append({"file": file, **where, "code": code, "clause": "" if clause == "-" else clause, "message": message})
     print(f"# {name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -75,6 +76,10 @@ def test_language_switch_keeps_the_clause_in_view_without_a_hash(page, base_url)
     page.evaluate("window.scrollBy(0, document.getElementById('s4-5').getBoundingClientRect().top - 70)")
     page.locator(".license-switch a", has_text="English").click()
     page.wait_for_url(base_url + "en/#s4-5")
+    page.wait_for_timeout(200)
+    assert page.url == base_url + "en/#s4-5"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert 0 <= page.locator("#s4-5").bounding_box()["y"] <= 200
 
 
 @pytest.mark.parametrize("how", ["hover", "focus"])
@@ -91,12 +96,21 @@ def test_reference_leads_to_its_target(page, base_url):
     page.goto(base_url + "zh/#s2-2")
     page.locator("#s2-2 ~ p a.ref", has_text="附则").click()
     page.wait_for_url("**/zh/#appendix")
+    page.wait_for_timeout(200)
+    assert page.url == base_url + "zh/#appendix"
+    # A section heading (h2) sits a little lower under the header than a clause's h3.
+    assert 0 <= page.locator("#appendix").bounding_box()["y"] <= 250
+    assert page.evaluate("window.scrollY") > 1000
 
 
 @pytest.mark.parametrize("path", ["", "zh/", "en/", "parallel/", "notes/", "downloads/", "no-such-page/"])
 def test_no_console_errors_and_no_other_origin(page, base_url, path):
-    page.goto(base_url + path)
+    response = page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
+    # The missing page's own 404 is the one console error the browser may log, and only there.
+    missing = re.compile(r"Failed to load resource: the server responded with a status of 404 \([^)]*\)")
+    assert response.status == (404 if path == "no-such-page/" else 200)
+    assert [e for e in page.errors if not missing.fullmatch(e)] == []
     if path != "no-such-page/":
         assert page.errors == []
     assert [u for u in page.requests if not u.startswith(base_url)] == []

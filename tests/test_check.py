@@ -10,6 +10,7 @@ import pytest
 from casebook import LICENSE, ROOT, broken_copy, cases, edited_copy
 from licensekit import checks
 from licensekit.model import Finding
+from licensekit.parse import load
 
 
 def test_real_sources_are_clean(lic):
@@ -33,11 +34,22 @@ def test_cli_reports_path_line_code_clause(tmp_path):
     assert f"{root}/zh.md:70: REF-BROKEN s2-2: reference [附则](#appendx): no clause has this ID" in result.stderr.splitlines()
 
 
-def test_warnings_do_not_fail():
-    warning = Finding(LICENSE / "glossary.yaml", 3, "TERM-UNUSED", "s1-x", "unused")
-    assert warning.level == "warning"
-    assert checks.errors([warning]) == []
-    assert warning.format() == f"{LICENSE}/glossary.yaml:3: TERM-UNUSED s1-x: unused"
+def test_warnings_do_not_fail(tmp_path):
+    # The real checks on a copy whose only problems are warnings: a duplicate caption and an unused term.
+    edits = [
+        {"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"},
+        {"file": "zh.md", "find": "训练[数据](#s1-data)", "replace": "训练数据"},
+        {"file": "en.md", "find": "training [Data](#s1-data)", "replace": "training Data"},
+    ]
+    root = edited_copy(tmp_path / "license", edits)
+    found = checks.run(load(root))
+    assert checks.errors(found) == []
+    assert [f.format(root) for f in found if f.level != "info"] == [
+        "en.md:166: HEADING-DUPLICATE s5-2: heading “Final interpretation” is also used by s5-1",
+        "glossary.yaml:10: TERM-UNUSED s1-data: “Data” is never marked as used in the en text",
+        "glossary.yaml:10: TERM-UNUSED s1-data: “数据” is never marked as used in the zh-Hans text",
+    ]
+    assert {f.level for f in found} == {"warning", "info"}
 
 
 def test_an_unregistered_code_is_refused_at_once():

@@ -7,15 +7,29 @@ import time
 
 import pytest
 
-from casebook import Case, actual_lines, broken_copy, cases, good_cases
+from casebook import CORPUS, LICENSE, Case, actual_lines, broken_copy, cases, good_cases
 
 CASES = cases()
 GOOD = good_cases()
 
 
-def test_corpus_is_large_enough():
-    assert len(CASES) >= 25
-    assert all(case.expect for case in CASES), [c.name for c in CASES if not c.expect]
+def test_every_corpus_file_is_a_case_that_breaks_something(tmp_path):
+    # No file is skipped silently, and no case is empty: each has a description, edits
+    # that change the sources, and at least one expected error.
+    assert [c.name for c in CASES] == sorted(p.stem for p in CORPUS.glob("*.yaml"))
+    assert [c.name for c in GOOD] == sorted(p.stem for p in (CORPUS / "good").glob("*.yaml"))
+    assert len(CASES) >= 25 and len(GOOD) >= 3
+    for case in CASES + GOOD:
+        assert case.description and case.edits, case.name
+        root = broken_copy(case, tmp_path / case.name)
+        changed = [
+            p.name
+            for p in sorted(LICENSE.rglob("*"))
+            if p.is_file()
+            and (not (root / p.relative_to(LICENSE)).exists() or (root / p.relative_to(LICENSE)).read_bytes() != p.read_bytes())
+        ]
+        assert changed, f"{case.name}: the edits change nothing"
+    assert [c.name for c in CASES if not c.expect] == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -63,3 +63,18 @@ def test_code_spans_are_plain_text(tmp_path):
     doc, findings = parse_document(source, "en", set())
     assert findings == []
     assert doc.clauses[1].text == "See <script>alert(1)</script>."
+
+
+def test_markup_in_a_source_heading_is_escaped_on_the_page(lic, tmp_path):
+    # The exposure found by hand: a code span in a heading passes the checker, so escaping is the defence.
+    source = tmp_path / "en.md"
+    text = (lic.root / "en.md").read_text(encoding="utf-8")
+    hostile = "#### Name of the applicant `<img src=x onerror=alert(1)>` {#appendix-2-applicant-name}"
+    source.write_text(text.replace("#### Name of the applicant {#appendix-2-applicant-name}", hostile), encoding="utf-8")
+    doc, findings = parse_document(source, "en", {t["id"] for t in lic.glossary})
+    assert findings == []
+    other = copy.copy(lic)
+    other.docs = {**lic.docs, "en": doc}
+    html = Renderer(other).text_page("en")
+    assert "<img" not in html
+    assert '<span class="clause-title">Name of the applicant &lt;img src=x onerror=alert(1)&gt;</span>' in html

@@ -142,8 +142,13 @@ def test_parallel_cells_carry_their_language(site, lic):
 
 def test_404_page(site):
     doc = soup(site / "404.html")
-    assert "404" in doc.select_one("article").get_text()
+    article = doc.select_one("article")
+    assert [h.get_text(strip=True) for h in article.select("h1, h2, h3")] == ["404 - Not found"]
     assert doc.html["lang"] == "en"
+    assert doc.title.get_text(strip=True).startswith("baichuan-7B")
+    # Served at any depth, its links must lead home from there, not relative to the missing page.
+    home = doc.select_one("a.md-header__button.md-logo")
+    assert urljoin(SITE_URL + "no/such/page/", home["href"]) == SITE_URL
 
 
 def test_sitemap_dates_come_from_the_last_commit(site):

@@ -1,0 +1,164 @@
+"""Mutation testing with mutmut: `python scripts/mutation.py` (`make mutation`).
+
+mutmut names a mutant by its file's path, so it must see the pipeline under `src/`,
+where `src/licensekit/parse.py` is the module `licensekit.parse` that the tests import.
+This script therefore stages a copy of the project in `.mutation/` with `scripts/` as
+`src/`, and points `scripts` at the mutated copy, so that the command lines the tests
+start (`scripts/check.py`, the MkDocs hooks) run the mutant too. It then runs mutmut
+and prints the score beside the goal, the runtime and every survivor.
+
+Each mutant runs only the tests that reached its function, fastest first, and stops at
+the first failure (mutmut's own scheduling). The run uses the fast tests (`FAST`): the
+unit tests, the corpus, and in-process tests of the command lines, the hooks, the
+downloads and the pages. The site build, browser and publishing tests take minutes each
+and would make a run last many hours; what they check of the pipeline is also checked
+in-process by the fast tests. test_check.py starts the checker as a process for each
+test; test_hooks.py calls the same `main` in-process.
+
+Mutants judged equivalent are listed, each with its reason, in
+`tests/mutation-equivalent.txt`; only listed ones leave the denominator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGE = ROOT / ".mutation"
+GOAL = 0.90
+EQUIVALENT = ROOT / "tests" / "mutation-equivalent.txt"
+MUTATE = ["src/licensekit/*", "src/check.py", "src/build.py", "src/mkdocs_hooks.py"]
+FAST = [
+    "tests/test_numerals.py",
+    "tests/test_cite.py",
+    "tests/test_checks_read.py",
+    "tests/test_checks_ids.py",
+    "tests/test_checks_numbering.py",
+    "tests/test_checks_refs_terms.py",
+    "tests/test_checks_text.py",
+    "tests/test_checks_data.py",
+    "tests/test_model.py",
+    "tests/test_parse.py",
+    "tests/test_fidelity.py",
+    "tests/test_corpus.py",
+    "tests/test_exports.py",
+    "tests/test_render.py",
+    "tests/test_hooks.py",
+]
+DETECTED = {"killed", "timeout"}
+
+
+def setup_cfg() -> str:
+    def listing(items: list[str]) -> str:
+        return "".join(f"\n    {x}" for x in items)
+
+    return (
+        "[mutmut]\n"
+        "source_paths = src\n"
+        f"only_mutate ={listing(MUTATE)}\n"
+        f"also_copy ={listing(['license', 'docs', 'mkdocs.yml'])}\n"
+        f"pytest_add_cli_args_test_selection ={listing([t for t in FAST if (ROOT / t).exists()])}\n"
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n"
+    )
+
+
+def stage() -> None:
+    """A fresh copy of the project, with `scripts/` as `src/` and a `scripts` link into the mutants."""
+    shutil.rmtree(STAGE, ignore_errors=True)
+    STAGE.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "scripts", STAGE / "src", ignore=ignore)
+    for name in ("license", "docs", "tests"):
+        shutil.copytree(ROOT / name, STAGE / name, ignore=ignore)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, STAGE / name)
+    (STAGE / "setup.cfg").write_text(setup_cfg(), encoding="utf-8")
+    (STAGE / "mutants").mkdir()
+    (STAGE / "mutants" / "scripts").symlink_to("src", target_is_directory=True)
+
+
+def mutmut(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("mutmut")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(exe), *args], cwd=STAGE, env=env, text=True, **kwargs)
+
+
+def statuses() -> dict[str, str]:
+    out = mutmut("results", "--all", "true", capture_output=True, check=True).stdout
+    return dict(m.groups() for m in re.finditer(r"^\s+(\S+): (.+)$", out, re.M))
+
+
+def equivalent() -> dict[str, str]:
+    """Listed equivalent mutants: `name  reason`, one a line; `#` starts a comment."""
+    out = {}
+    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, reason = line.partition(" ")
+            out[name] = reason.strip()
+    return out
+
+
+def diff_line(name: str) -> str:
+    """The mutated line of a mutant, as mutmut shows it."""
+    shown = mutmut("show", name, capture_output=True).stdout
+    plus = [x[1:].strip() for x in shown.splitlines() if x.startswith("+") and not x.startswith("+++")]
+    return plus[0][:110] if plus else ""
+
+
+def report(found: dict[str, str], seconds: float) -> bool:
+    listed = equivalent()
+    unrun = sorted(k for k, v in found.items() if v == "not checked")  # an interrupted run
+    counted = {k: v for k, v in found.items() if k not in listed and v != "not checked"}
+    killed = sum(v in DETECTED for v in counted.values())
+    survivors = sorted(k for k, v in counted.items() if v not in DETECTED)
+    score = killed / len(counted) if counted else 0.0
+    for n, name in enumerate(survivors):
+        # Each changed line costs a mutmut start; past 100 survivors, names will do.
+        print(f"  {counted[name]:<10} {name}" + (f"  | {diff_line(name)}" if n < 100 else ""))
+    stale = sorted(set(listed) - set(found))
+    for name in stale:
+        print(f"  listed as equivalent but no such mutant: {name}")
+    not_survived = sorted(k for k in listed if found.get(k) in DETECTED)
+    for name in not_survived:
+        print(f"  listed as equivalent but killed: {name}")
+    if unrun:
+        print(f"  {len(unrun)} mutants not run: the run was interrupted")
+    print(
+        f"mutation score {score:.1%} ({killed}/{len(counted)} killed; {len(listed)} listed equivalent, "
+        f"{len(survivors)} not killed) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
+    )
+    return score >= GOAL and not stale and not not_survived and not unrun
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--report", action="store_true", help="only report the last run's results")
+    parser.add_argument("--survivors", action="store_true", help="run the last run's survivors again, against the current tests")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args(argv)
+    start = time.monotonic()
+    if args.survivors:
+        again = sorted(k for k, v in statuses().items() if v not in DETECTED)
+        for dest in (STAGE / "tests", STAGE / "mutants" / "tests"):
+            shutil.copytree(ROOT / "tests", dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        if again:
+            mutmut("run", "--max-children", str(args.max_children), *again)
+    elif not args.report:
+        stage()
+        result = mutmut("run", "--max-children", str(args.max_children))
+        if result.returncode != 0:
+            print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
+            return result.returncode
+    return 0 if report(statuses(), time.monotonic() - start) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,78 @@
+"""The data files (checks/metadata.py): each is valid against its own schema, and rules and
+notes cite real clauses and defined tags. Built on a copy of the real sources' model."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from casebook import LICENSE
+from licensekit.checks import metadata
+from licensekit.model import Finding
+
+
+def at(name: str, line: int, code: str, clause: str, message: str) -> Finding:
+    return Finding(LICENSE / name, line, code, clause, message)
+
+
+def edited(lic, edit):
+    other = copy.deepcopy(lic)
+    edit(other)
+    return metadata.check(other)
+
+
+def test_real_data_is_valid(lic):
+    assert metadata.check(lic) == []
+
+
+SCHEMA = [
+    (
+        lambda x: x.metadata.update(licenseId="Bad Id!"),
+        at("metadata.yaml", 2, "META-SCHEMA", "", "licenseId: 'Bad Id!' does not match '^LicenseRef-[A-Za-z0-9.-]+$'"),
+    ),
+    (lambda x: x.glossary[0].pop("en"), at("glossary.yaml", 4, "DATA-SCHEMA", "", "0: 'en' is a required property")),
+    (lambda x: x.errata[0].pop("explanation"), at("errata.yaml", 5, "DATA-SCHEMA", "", "0: 'explanation' is a required property")),
+    (
+        lambda x: x.notes[0].update(clauses=[]),
+        at("translation-notes.yaml", 3, "DATA-SCHEMA", "", "0/clauses: [] should be non-empty"),
+    ),
+]
+
+
+@pytest.mark.parametrize("edit,expected", SCHEMA, ids=["metadata", "glossary", "errata", "notes"])
+def test_each_data_file_is_validated_against_its_schema(lic, edit, expected):
+    assert edited(lic, edit) == [expected]
+
+
+def test_meta_tag(lic):
+    def edit(x):
+        x.metadata["rules"]["permissions"][0]["tag"] = "no-such-tag"
+        x.metadata["rules"]["limitations"][0]["tag"] = "commercial"
+
+    found = edited(lic, edit)
+    assert [f for f in found if f.code == "META-TAG"] == [
+        at("metadata.yaml", 83, "META-TAG", "", "rule tag 'no-such-tag' is not defined under tags"),
+        at(
+            "metadata.yaml",
+            lic.line_of("metadata.yaml", "rules", "limitations", 0),
+            "META-TAG",
+            "",
+            "rule tag 'commercial' is not defined under tags",
+        ),
+    ]
+
+
+def test_meta_clause_of_rules_and_notes(lic):
+    def edit(x):
+        x.metadata["rules"]["permissions"][0]["clauses"] = ["s9", "s2-1"]
+        x.notes[1]["clauses"] = ["s4-3", "s1-nothing"]
+        x.en.clauses = [c for c in x.en.clauses if c.id != "s5-1"]  # in one language only
+
+    rule = lic.metadata["rules"]["permissions"][0]["tag"]
+    assert edited(lic, edit) == [
+        at("metadata.yaml", 83, "META-CLAUSE", "s9", f"rule {rule} cites a clause that is not in both texts"),
+        at("metadata.yaml", 121, "META-CLAUSE", "s5-1", "rule licensor-interpretation cites a clause that is not in both texts"),
+        at("translation-notes.yaml", 2, "META-CLAUSE", "s5-1", "note final-interpretation cites a clause that is not in both texts"),
+        at("translation-notes.yaml", 13, "META-CLAUSE", "s1-nothing", "note numbering-errata cites a clause that is not in both texts"),
+    ]

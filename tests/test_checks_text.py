@@ -1,0 +1,134 @@
+"""Clause text and fidelity to the original (checks/text.py, checks/fidelity.py) on small models."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from factories import clause, finding, item, license_of, section
+from licensekit.checks import fidelity, text
+
+
+def formatted(findings) -> list[str]:
+    return sorted(f.format() for f in findings)
+
+
+def text_model(**changes):
+    """A section, an item with a sub-item, an empty parent item and a field, in both languages."""
+    docs = {}
+    for lang in ("zh-Hans", "en"):
+        clauses = [
+            section("s1", "I.", changes.get("title", "Rules"), line=3, lang=lang),
+            item("s1-1", "1.", "s1", *changes.get("s1-1", ["Text."]), line=5, lang=lang),
+            item("s1-2", "2.", "s1", line=9, lang=lang),
+            item("s1-2-i", "(i)", "s1-2", "Sub.", level=4, line=11, lang=lang),
+            clause("s1-3", "field", *changes.get("s1-3", []), parent="s1", title="Name", line=15, lang=lang),
+            clause("s1-4", "paragraph", *changes.get("s1-4", ["Note."]), parent="s1", caption="Note", line=17, lang=lang),
+            clause("s1-5", "definition", *changes.get("s1-5", ["“X” means y."]), parent="s1", caption="X", line=19, lang=lang),
+        ]
+        docs[lang] = clauses
+    return license_of(docs["zh-Hans"], docs["en"])
+
+
+def test_text_of_a_valid_model():
+    assert text.check(text_model()) == []
+
+
+@pytest.mark.parametrize("title", ["", "0"[:0]])
+def test_text_empty_for_a_section_without_a_title(title):
+    found = text.check(text_model(title=title))
+    assert formatted(found) == formatted([finding(lang, 3, "TEXT-EMPTY", "s1", "a section needs a title") for lang in ("zh-Hans", "en")])
+
+
+@pytest.mark.parametrize(
+    "cid,line,change", [("s1-1", 5, {"s1-1": []}), ("s1-1", 5, {"s1-1": ["  "]}), ("s1-4", 17, {"s1-4": []}), ("s1-5", 19, {"s1-5": []})]
+)
+def test_text_empty_for_a_clause_without_text(cid, line, change):
+    found = text.check(text_model(**change))
+    assert formatted(found) == formatted([finding(lang, line, "TEXT-EMPTY", cid, "the clause has no text") for lang in ("zh-Hans", "en")])
+
+
+@pytest.mark.parametrize("paras", [["Jane Doe"], ["x", "y"]])
+def test_text_unexpected_in_a_form_field(paras):
+    found = text.check(text_model(**{"s1-3": paras}))
+    assert formatted(found) == formatted(
+        [finding(lang, 15, "TEXT-UNEXPECTED", "s1-3", "a form field is its heading alone") for lang in ("zh-Hans", "en")]
+    )
+
+
+# -- fidelity -------------------------------------------------------------------------
+
+ORIGINAL = "T\n一、定义\n1. Ab 12，文本。\n2. 数据\n"
+
+
+def fidelity_model(item1="Ab 12，文本。", item2="数据", errata=(), metadata=None, original=ORIGINAL):
+    zh = [
+        section("s1", "一、", "定义", line=3, lang="zh-Hans"),
+        item("s1-1", "1.", "s1", item1, line=5, lang="zh-Hans"),
+        item("s1-2", "2.", "s1", item2, line=9, lang="zh-Hans"),
+    ]
+    return license_of(zh, [], errata=list(errata), metadata=metadata, original=original)
+
+
+def test_fidelity_of_a_faithful_model():
+    assert fidelity.check(fidelity_model()) == []
+    assert fidelity.check(fidelity_model("A b\n12 ， 文本。")) == []  # whitespace is free
+
+
+COMPARE = [
+    # (item 1 as edited, code, message): Latin letters, digits, ASCII and Chinese punctuation, Han
+    ("A 12，文本。", "TEXT-DROPPED", "the original's “b” is missing, after “、定义1.A” (original line 3)"),
+    ("Ab 1，文本。", "TEXT-DROPPED", "the original's “2” is missing, after “义1.Ab1” (original line 3)"),
+    ("Ab 12文本。", "TEXT-DROPPED", "the original's “，” is missing, after “1.Ab12” (original line 3)"),
+    ("Ax 12，文本。", "TEXT-CHANGED", "“x” where the original has “b”, after “、定义1.A” (original line 3)"),
+    ("Ab 17，文本。", "TEXT-CHANGED", "“7” where the original has “2”, after “义1.Ab1” (original line 3)"),
+    ("Ab 12,文本。", "TEXT-CHANGED", "“,” where the original has “，”, after “1.Ab12” (original line 3)"),
+    ("Ab 12，文体。", "TEXT-CHANGED", "“体” where the original has “本”, after “Ab12，文” (original line 3)"),
+    ("Ab 12，文本。.", "TEXT-ADDED", "“.” is not in the original, after “12，文本。” (original line 4)"),
+    ("Abc 12，文本。", "TEXT-ADDED", "“c” is not in the original, after “定义1.Ab” (original line 3)"),
+]
+
+
+@pytest.mark.parametrize("edited,code,message", COMPARE, ids=[m[0] for m in COMPARE])
+def test_fidelity_catches_one_character(edited, code, message):
+    assert fidelity.check(fidelity_model(edited)) == [finding("zh-Hans", 7, code, "s1-1", message)]
+
+
+def test_fidelity_in_a_heading():
+    lic = fidelity_model()
+    lic.zh.clauses[0].title = "定意"
+    assert fidelity.check(lic) == [
+        finding("zh-Hans", 3, "TEXT-CHANGED", "s1", "“意” where the original has “义”, after “T一、定” (original line 2)")
+    ]
+
+
+def test_erratum_naming_no_clause():
+    errata = [{"id": "e1", "kind": "wording", "clause": "s9", "printed": "数据"}, {"id": "e2", "kind": "wording", "printed": "x"}]
+    assert fidelity.check(fidelity_model(errata=errata)) == [
+        finding("errata.yaml", 10, "META-CLAUSE", "s9", "erratum e1 names no clause of the zh-Hans text"),
+        finding("errata.yaml", 11, "META-CLAUSE", "", "erratum e2 names no clause of the zh-Hans text"),
+    ]
+
+
+def test_stale_errata():
+    errata = [
+        {"id": "w", "kind": "wording", "clause": "s1-2", "printed": "数 据"},
+        {"id": "n", "kind": "numbering", "clause": "s1-2", "printed": "2", "expected": "3."},
+        {"id": "ok", "kind": "wording", "clause": "s1-2", "printed": "2.数"},
+        {"id": "ok2", "kind": "numbering", "clause": "s1-2", "printed": "2.", "expected": "3."},
+    ]
+    assert fidelity.check(fidelity_model(errata=errata)) == [
+        finding("errata.yaml", 10, "ERRATUM-STALE", "s1-2", "erratum w: '数 据' is not printed in this clause"),
+        finding("errata.yaml", 11, "ERRATUM-STALE", "s1-2", "erratum n: '2' is not printed in this clause"),
+    ]
+
+
+def test_original_hash():
+    want = hashlib.sha256(ORIGINAL.encode()).hexdigest()
+    good = {"original": {"path": "original/x.txt", "sha256": want}}
+    assert fidelity.check(fidelity_model(metadata=good)) == []
+    bad = {"original": {"path": "original/x.txt", "sha256": "0" * 64}}
+    assert fidelity.check(fidelity_model(metadata=bad)) == [
+        finding("metadata.yaml", 1, "ORIGINAL-HASH", "", f"original/x.txt has SHA-256 {want}, not the recorded {'0' * 64}")
+    ]

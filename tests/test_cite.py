@@ -1,0 +1,83 @@
+"""Citation labels, one per kind of clause: how a reader cites II.2 or IV.3(iii)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import clause, defterm, document, item, license_of, section
+from licensekit.cite import label
+
+# On the real sources: every kind of anchor the license has.
+REAL = [
+    ("s2", "II"),  # numbered section
+    ("appendix", "Appendix"),  # unnumbered section: its title
+    ("s1-model", "I “Model”"),  # definition
+    ("s3-2-marks", "III.2 “Marks”"),  # inline term definition
+    ("s2-2", "II.2"),  # item of a numbered section
+    ("appendix-1", "Appendix 1"),  # item of an unnumbered section
+    ("s4-3-iii", "IV.3(iii)"),  # sub-item: no dot, no space
+    ("s4-3-ix", "IV.3(ix)"),  # the English number, not the misprint (x)
+    ("appendix-2-applicant-name", "Appendix 2: Name of the applicant"),  # form field
+    ("s2-grant", "II, grant of license"),  # paragraph: its caption, lower case
+    ("appendix-note", "Appendix, note"),
+    ("no-such-id", "no-such-id"),  # unknown: the ID itself
+]
+
+
+@pytest.mark.parametrize("cid,expected", REAL, ids=[c for c, _ in REAL])
+def test_label_of_the_real_clauses(lic, cid, expected):
+    assert label(lic, cid) == expected
+
+
+def small():
+    en = [
+        section("s1", "I.", "Definitions"),
+        clause("s1-thing", "definition", "“Thing” means a thing.", parent="s1"),
+        section("s2", "II.", "Rules"),
+        clause("s2-grant", "paragraph", "Grant.", parent="s2", caption="Grant Of Rights"),
+        item("s2-1", "1.", "s2", ["A ", defterm("Widget", "s2-1-widget"), " is made."]),
+        item("s2-1-i", "(i)", "s2-1", "First.", level=4),
+        item("s2-1-ii", "(ii)", "s2-1", "Second.", level=4),
+        section("annex", "", "Annex"),
+        item("annex-1", "1.", "annex", "Contact."),
+        clause("annex-1-name", "field", parent="annex-1", title="Your Name", level=4),
+    ]
+    glossary = [{"id": "s1-thing", "zh-Hans": "东西", "en": "Thing"}, {"id": "s2-1-widget", "zh-Hans": "部件", "en": "Widget"}]
+    return license_of(en=en, glossary=glossary)
+
+
+SMALL = [
+    ("s1", "I"),
+    ("s1-thing", "I “Thing”"),
+    ("s2-grant", "II, grant of rights"),
+    ("s2-1", "II.1"),
+    ("s2-1-widget", "II.1 “Widget”"),
+    ("s2-1-i", "II.1(i)"),
+    ("s2-1-ii", "II.1(ii)"),
+    ("annex", "Annex"),
+    ("annex-1", "Annex 1"),
+    ("annex-1-name", "Annex 1: Your Name"),
+    ("gone", "gone"),
+]
+
+
+@pytest.mark.parametrize("cid,expected", SMALL, ids=[c for c, _ in SMALL])
+def test_label_of_each_kind_on_a_small_model(cid, expected):
+    assert label(small(), cid) == expected
+
+
+def test_label_is_the_english_one_whatever_the_chinese_prints():
+    lic = small()
+    lic.docs["zh-Hans"] = document("zh-Hans", [section("s2", "二、", "规则", lang="zh-Hans")])
+    assert label(lic, "s2") == "II"
+
+
+def test_label_keeps_an_x_at_the_end_of_a_number():
+    en = [section("s10", "X.", "Tenth"), item("s10-1", "1.", "s10", "a"), item("s10-1-x", "(x)", "s10-1", "b", level=4)]
+    lic = license_of(en=en)
+    assert [label(lic, c) for c in ("s10", "s10-1", "s10-1-x")] == ["X", "X.1", "X.1(x)"]
+
+
+def test_label_of_a_clause_without_a_parent():
+    lic = license_of(en=[item("a-1", "1.", None, "a"), clause("a-p", "paragraph", "p", caption="Note")])
+    assert (label(lic, "a-1"), label(lic, "a-p")) == (" 1", ", note")

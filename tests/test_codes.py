@@ -1,0 +1,83 @@
+"""The registry of finding codes, tested both ways: every code the code base emits is
+registered, every registered code is emitted, expected exactly by some test, listed in the
+README, and every error code has a broken-source case. Read from the registry, so a code
+added elsewhere is held to the same rules."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+from casebook import ROOT, TESTS, cases
+from licensekit.codes import CODES
+
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+SCRIPTS = ROOT / "scripts"
+# Unit tests that expect whole findings (path, line, code, clause and message).
+UNIT_TESTS = sorted(TESTS.glob("test_checks_*.py")) + [TESTS / "test_check.py"]
+
+
+@functools.cache
+def literals(path: Path) -> set[str]:
+    """Every string constant of a Python file that is a registered code or has the shape of
+    one (words joined by hyphens; a one-word code is caught by `Finding` when it runs)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return {s for s in strings if s in CODES or CODE.fullmatch(s)}
+
+
+def emitted() -> set[str]:
+    return set().union(*(literals(p) for p in SCRIPTS.rglob("*.py") if p.name != "codes.py"))
+
+
+@functools.cache
+def corpus_codes() -> set[str]:
+    return {e["code"] for case in cases() for e in case.expect}
+
+
+def test_every_code_the_code_base_emits_is_registered():
+    assert sorted(emitted() - set(CODES)) == []
+
+
+def test_every_registered_code_is_emitted():
+    assert sorted(set(CODES) - emitted()) == []
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_code_is_expected_exactly_by_some_test(code):
+    where = [p.name for p in UNIT_TESTS if code in literals(p)] + (["tests/corpus"] if code in corpus_codes() else [])
+    assert where, f"no test expects a {code} finding"
+
+
+def test_every_error_code_has_a_corpus_case():
+    errors = {c for c, v in CODES.items() if v.level == "error"}
+    assert sorted(errors - corpus_codes()) == []
+
+
+def test_every_corpus_case_expects_registered_error_codes():
+    assert sorted(c for c in corpus_codes() if c not in CODES or CODES[c].level != "error") == []
+
+
+def readme_codes() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The checker", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [code for row in rows for code in re.findall(r"`([A-Z][A-Z0-9-]*)`", row.split(" | ")[0])]
+
+
+def test_readme_table_lists_exactly_the_registry():
+    listed = readme_codes()
+    assert len(listed) == len(set(listed)), "a code is listed twice"
+    assert sorted(listed) == sorted(CODES)
+
+
+def test_readme_marks_each_code_that_is_not_an_error():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code, entry in CODES.items():
+        if entry.level != "error":
+            label = {"warning": "(warning)", "info": "(informational"}[entry.level]
+            assert re.search(rf"`{code}` {re.escape(label)}", readme), code

@@ -1,0 +1,371 @@
+"""HTML of the text pages and the generated parts of hand-written pages (render.py, pages.py),
+in-process: exact markup on small models, escaping of hostile text, and the real pages."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from factories import clause, defterm, item, license_of, ref, section, term
+from licensekit import pages
+from licensekit.model import Span
+from licensekit.render import Renderer, zh_spans
+
+HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+GLOSSARY = [{"id": "s1-m", "en": "Model", "zh-Hans": "模型"}]
+
+
+def small(heading_text: str = "A", caption: str = "Cap", errata=()):
+    en = [
+        section("s1", "I.", heading_text),
+        item(
+            "s1-1", "1.", "s1", ["See ", ref("A", "s1"), " and ", term("Model", "s1-m"), " ", defterm("Mark", "s1-1-mark")], caption=caption
+        ),
+    ]
+    return license_of(en=en, glossary=GLOSSARY, errata=list(errata))
+
+
+def test_heading():
+    lic = small()
+    assert Renderer(lic).heading(lic.en.clauses[1], "en", True) == (
+        '<h3 id="s1-1"><span class="clause-number">1.</span> <span class="clause-caption">Cap</span> '
+        '<a class="headerlink" href="#s1-1" aria-label="Link to this clause #s1-1">#s1-1</a></h3>'
+    )
+    assert Renderer(lic).heading(lic.en.clauses[0], "en", False) == (
+        '<h2><span class="clause-number">I.</span> <span class="clause-title">A</span> '
+        '<a class="headerlink" href="#s1" aria-label="Link to this clause #s1">#s1</a></h2>'
+    )
+
+
+@pytest.mark.parametrize("where", ["number", "title", "caption"])
+def test_heading_text_is_escaped(where):
+    lic = small()
+    setattr(lic.en.clauses[1], where, HOSTILE)
+    html = Renderer(lic).heading(lic.en.clauses[1], "en", True)
+    assert "<img" not in html and "<script" not in html
+    assert (
+        f'<span class="clause-{where}">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</span>' in html
+    )
+
+
+def test_body_with_and_without_tooltips_and_anchors():
+    lic = small()
+    r = Renderer(lic)
+    assert r.body(lic.en.clauses[1], "en", True) == (
+        '<p>See <a class="ref" href="#s1" title="I I. A">A</a> and <a class="term" href="#s1-m" title="">Model</a> '
+        '<dfn id="s1-1-mark" class="term-definition">Mark</dfn></p>'
+    )
+    assert r.body(lic.en.clauses[1], "en", False, tips=False) == (
+        '<p>See <a class="ref" href="#s1">A</a> and <a class="term" href="#s1-m">Model</a> <dfn class="term-definition">Mark</dfn></p>'
+    )
+
+
+def test_erratum_marks_link_to_the_notes():
+    erratum = {"id": "e-1", "clause": "s1-1", "explanation": {"en": 'Why "so"', "zh-Hans": "为何"}}
+    lic = small(errata=[erratum])
+    body = Renderer(lic).body(lic.en.clauses[1], "en", True)
+    assert body.endswith('<sup class="erratum-mark"><a href="../notes/#erratum-e-1" title="Why &quot;so&quot;">[erratum]</a></sup></p>')
+    empty = Renderer(lic).body(lic.en.clauses[0], "en", True)
+    assert empty == ""
+
+
+def test_nested_clauses_close_their_wrappers():
+    lic = small()
+    html = Renderer(lic).nested(lic.en)
+    assert html.startswith('<div class="clause clause--section"><h2 id="s1">')
+    assert html.endswith("</dfn></p></div></div>")
+    assert html.count("<div") == html.count("</div>") == 2
+
+
+def test_zh_spans():
+    assert zh_spans("a 模型， b") == 'a <span lang="zh-Hans">模型，</span> b'
+    assert zh_spans("no han") == "no han"
+
+
+def article_problems(html: str) -> list[str]:
+    doc = BeautifulSoup(html, "lxml")
+    bad = [el.name for el in doc.find_all(["script", "img", "iframe"])]
+    bad += [f"{el.name}[{a}]" for el in doc.find_all(True) for a in el.attrs if a.lower().startswith("on")]
+    return bad
+
+
+@pytest.mark.parametrize("field", ["title", "caption", "number", "text"])
+def test_generated_pages_carry_no_source_borne_markup(lic, field):
+    import copy
+
+    hostile = copy.deepcopy(lic)
+    for doc in hostile.docs.values():
+        for c in doc.clauses:
+            if field == "text":
+                for para in c.paragraphs:
+                    para.spans.append(Span("text", HOSTILE))
+            else:
+                setattr(c, field, getattr(c, field) + HOSTILE)
+    for name, page in pages.text_pages(hostile).items():
+        assert article_problems(page) == [], name
+        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page, name
+
+
+def test_text_pages(lic):
+    generated = pages.text_pages(lic)
+    assert list(generated) == ["zh.md", "en.md", "parallel.md"]
+    assert generated["zh.md"].startswith(
+        '---\ntitle: "baichuan-7B模型许可协议（中文原文）"\nlang: "zh-Hans"\n'
+        'description: "baichuan-7B模型许可协议"\nsearch: {"boost": 2}\n---\n\n'
+        '<div class="license-text" lang="zh-Hans">'
+    )
+    assert generated["en.md"].startswith(
+        '---\ntitle: "baichuan-7B Model License Agreement (English translation)"\nlang: "en"\n'
+        'description: "baichuan-7B Model License Agreement"\nsearch: {"boost": 2}\n---\n\n<div class="license-text" lang="en">'
+    )
+    assert generated["parallel.md"].startswith(
+        '---\ntitle: "baichuan-7B Model License Agreement: Chinese and English"\nlang: "en"\nsearch: {"exclude": true}\n---\n\n'
+        '<div class="license-parallel">'
+    )
+    for page in generated.values():
+        assert page.endswith("</div>\n")
+    for lang, slug in (("zh-Hans", "zh"), ("en", "en")):
+        doc = BeautifulSoup(generated[f"{slug}.md"], "lxml")
+        assert [h["id"] for h in doc.select("h2, h3, h4")] == [c.id for c in lic.docs[lang].clauses]
+        current = doc.select_one('.license-switch a[aria-current="page"]')
+        assert current["href"] == f"../{slug}/"
+    rows = BeautifulSoup(generated["parallel.md"], "lxml").select(".parallel-row[id]")
+    assert [r["id"] for r in rows] == [c.id for c in lic.zh.clauses]
+
+
+def test_toc(lic):
+    toc = pages.toc(lic, "zh-Hans")
+    assert [(t["level"], t["id"], t["name"]) for t in toc] == [(1, "title", "baichuan-7B模型许可协议")]
+    assert [(c["level"], c["id"], c["name"], c["children"]) for c in toc[0]["children"]] == [
+        (2, "s1", "一、 定义", []),
+        (2, "s2", "二、 许可及许可限制", []),
+        (2, "s3", "三、 知识产权", []),
+        (2, "s4", "四、 免责声明及责任限制", []),
+        (2, "s5", "五、 其他", []),
+        (2, "appendix", "附则", []),
+    ]
+
+
+def test_outbound_links_are_sorted_and_unique(lic):
+    links = pages.outbound_links(lic)
+    assert links == sorted(set(links)) and len(links) == 5
+    assert pages.outbound(lic) == "".join(f"- <{u}>\n" for u in links)
+
+
+def test_search_words(lic):
+    words = pages.search_words(lic)
+    assert words == sorted(set(words))
+    assert {"模型衍生品", "商业用途", "个人信息", "标识", "上述方式"} <= set(words)
+    assert all(len(w) > 1 for w in words) and "您" not in words
+
+
+def test_cite_urls():
+    assert pages.cite_urls("https://x.org/") == (
+        "- Chinese (authoritative): `https://x.org/zh/#s2-2`\n- English: `https://x.org/en/#s2-2`\n- both side by side: `https://x.org/parallel/#s2-2`\n"
+    )
+
+
+def test_downloads_table():
+    class D:
+        path, description, content, sha256 = "a/b.json", "What", b"12345", "ab" * 32
+
+    assert pages.downloads_table([D()]) == (
+        f"| file | what | size | SHA-256 |\n| --- | --- | --- | --- |\n| [`/a/b.json`](a/b.json) | What | 5 bytes | `{'ab' * 32}` |\n"
+    )
+
+
+def test_fill_replaces_every_part(lic):
+    markdown = "x\n" + "\n".join(f"<!-- licensekit:{name} -->" for name in pages.PARTS) + "\n<!-- licensekit:extra -->\n"
+    filled = pages.fill(markdown, lic, extra="EXTRA")
+    assert "licensekit:" not in filled
+    assert filled.startswith("x\n## Allowed · ")
+    assert filled.endswith("\nEXTRA\n")
+    for name, part in pages.PARTS.items():
+        assert part(lic) in filled, name
+
+
+def test_parts_link_each_clause_and_erratum(lic):
+    assert '| `s4-3-iii` | IV.3(iii) | [<span lang="zh-Hans">(ii)</span>](zh.md#s4-3-iii) | [(iii)](en.md#s4-3-iii) |' in pages.clause_ids(
+        lic
+    )
+    assert "| `s3-2-marks` | III.2 “Marks” |" in pages.clause_ids(lic)
+    assert "### IV.3(iii): numbering {#erratum-iv-3-iii-printed-as-ii}\n" in pages.errata(lic)
+    assert (
+        '### <span lang="zh-Hans">最终解释权</span> — final right to interpret {#note-final-interpretation}\n'
+        in pages.translation_notes(lic)
+    )
+    assert '| <span lang="zh-Hans">模型</span> | Model | [I “Model”](parallel.md#s1-model) |' in pages.glossary(lic)
+    assert '## Required · <span lang="zh-Hans">必须</span> {#conditions}\n' in pages.rules(lic)
+    assert "- **Private use** (`private-use`): " in pages.rules(lic)
+
+
+def parts_model():
+    zh = [section("s1", "一、", "定义", lang="zh-Hans"), item("s1-1", "1.", "s1", ["x", defterm("标", "s1-1-m")], lang="zh-Hans")]
+    en = [section("s1", "I.", "Def"), item("s1-1", "1.", "s1", ["x", defterm("Mark", "s1-1-m")], caption="Cap")]
+    metadata = {
+        "seeAlso": ["https://example.org/许可.pdf", "https://b.example/x"],
+        "note": "see <https://a.example/y> and https://b.example/x",
+        "tags": {"no-war": {"en": "No war.", "zh-Hans": "不得用于战争。"}, "use": {"en": "Use.", "zh-Hans": "使用。"}},
+        "rules": {
+            "permissions": [{"tag": "use", "clauses": ["s1", "s1-1"]}],
+            "conditions": [],
+            "limitations": [{"tag": "no-war", "clauses": ["s1-1-m"]}],
+        },
+    }
+    errata = [
+        {
+            "id": "e1",
+            "kind": "numbering",
+            "clause": "s1-1",
+            "printed": "1.",
+            "expected": "2.",
+            "explanation": {"en": "Printed 一.", "zh-Hans": "印作。"},
+        },
+        {"id": "e2", "kind": "spacing", "clause": "s1", "printed": "定 义", "explanation": {"en": "A space.", "zh-Hans": "空格。"}},
+    ]
+    notes = [{"id": "n1", "clauses": ["s1", "s1-1"], "zh-Hans": "许可", "en": "licence", "note": "Means 许可."}]
+    glossary = [{"id": "s1-1-m", "zh-Hans": "标", "en": "Mark"}]
+    return license_of(zh, en, metadata=metadata, errata=errata, notes=notes, glossary=glossary)
+
+
+def test_part_rules():
+    assert pages.rules(parts_model()) == (
+        '## Allowed · <span lang="zh-Hans">允许</span> {#permissions}\n\n'
+        '- **Use** (`use`): Use. <span lang="zh-Hans">使用。</span> — [I](parallel.md#s1), [I.1](parallel.md#s1-1)\n\n'
+        '## Required · <span lang="zh-Hans">必须</span> {#conditions}\n\n\n'
+        '## Forbidden or limited · <span lang="zh-Hans">禁止与限制</span> {#limitations}\n\n'
+        '- **No war** (`no-war`): No war. <span lang="zh-Hans">不得用于战争。</span> — [I.1 “Mark”](parallel.md#s1-1-m)\n'
+    )
+
+
+def test_part_errata():
+    assert pages.errata(parts_model()) == (
+        "### I.1: numbering {#erratum-e1}\n\n"
+        'Printed: <code lang="zh-Hans">1.</code> — expected `2.` · '
+        '[<span lang="zh-Hans">中文</span>](zh.md#s1-1) · [English](en.md#s1-1)\n\n'
+        'Printed <span lang="zh-Hans">一</span>.\n\n'
+        '<p lang="zh-Hans">印作。</p>\n\n'
+        "### I: spacing {#erratum-e2}\n\n"
+        'Printed: <code lang="zh-Hans">定 义</code> · [<span lang="zh-Hans">中文</span>](zh.md#s1) · [English](en.md#s1)\n\n'
+        "A space.\n\n"
+        '<p lang="zh-Hans">空格。</p>\n'
+    )
+
+
+def test_part_translation_notes():
+    assert pages.translation_notes(parts_model()) == (
+        '### <span lang="zh-Hans">许可</span> — licence {#note-n1}\n\n'
+        'Means <span lang="zh-Hans">许可</span>.\n\n'
+        "Clauses: [I](parallel.md#s1), [I.1](parallel.md#s1-1)\n"
+    )
+
+
+def test_part_clause_ids():
+    assert pages.clause_ids(parts_model()) == (
+        '| ID | cite as | <span lang="zh-Hans">中文</span> | English |\n'
+        "| --- | --- | --- | --- |\n"
+        '| `s1` | I | [<span lang="zh-Hans">一、 定义</span>](zh.md#s1) | [I. Def](en.md#s1) |\n'
+        '| `s1-1` | I.1 | [<span lang="zh-Hans">1.</span>](zh.md#s1-1) | [1. Cap](en.md#s1-1) |\n'
+        '| `s1-1-m` | I.1 “Mark” | [<span lang="zh-Hans">标</span>](zh.md#s1-1-m) | [Mark](en.md#s1-1-m) |\n'
+    )
+
+
+def test_part_glossary():
+    assert pages.glossary(parts_model()) == (
+        '| <span lang="zh-Hans">中文</span> | English | defined in |\n'
+        "| --- | --- | --- |\n"
+        '| <span lang="zh-Hans">标</span> | Mark | [I.1 “Mark”](parallel.md#s1-1-m) |\n'
+    )
+
+
+def test_part_outbound_links():
+    assert pages.outbound_links(parts_model()) == ["https://a.example/y", "https://b.example/x", "https://example.org/许可.pdf"]
+    assert pages.outbound(parts_model()) == "- <https://a.example/y>\n- <https://b.example/x>\n- <https://example.org/许可.pdf>\n"
+
+
+def test_language_switch():
+    assert Renderer(small()).switch("en") == (
+        '<nav class="license-switch" aria-label="Language · 语言">'
+        '<a href="../zh/" data-keep-anchor lang="zh-Hans" hreflang="zh-Hans">中文</a> · '
+        '<a href="../en/" data-keep-anchor lang="en" hreflang="en" aria-current="page">English</a> · '
+        '<a href="../parallel/" data-keep-anchor><span lang="zh-Hans">对照</span> · Parallel</a></nav>'
+    )
+
+
+def test_notice():
+    lic = small()
+    lic.metadata = {"languages": [{"tag": "en", "notice": "Unofficial <b>."}, {"tag": "zh-Hans", "notice": "权威。"}]}
+    r = Renderer(lic)
+    assert (
+        r.notice("en")
+        == '<p class="license-notice">Unofficial &lt;b&gt;. Captions in italics are ours; they are not part of the license.</p>'
+    )
+    assert r.notice("zh-Hans") == '<p class="license-notice">权威。 斜体小标题为本站编者所加，不属于协议原文。</p>'
+
+
+# A small model with every feature a page shows: a long definition (its tooltip is cut),
+# a reference, a term use, an inline definition, Chinese inside English text, three levels,
+# an erratum on a clause with text and on a field without.
+def render_model():
+    long_zh = "“模型”是指" + "很长的定义，" * 60
+    long_en = "“Model” means " + "a very long definition, " * 12
+    docs = {}
+    for lang in ("zh-Hans", "en"):
+        zh = lang == "zh-Hans"
+        docs[lang] = [
+            section("s1", "一、" if zh else "I.", "定义" if zh else "Definitions", lang=lang),
+            clause("s1-model", "definition", long_zh if zh else long_en, parent="s1", caption="模型" if zh else "Model", lang=lang),
+            section("s2", "二、" if zh else "II.", "许可" if zh else "License", lang=lang),
+            item(
+                "s2-1",
+                "1.",
+                "s2",
+                ["见", ref("定义", "s1"), "和", term("模型", "s1-model")]
+                if zh
+                else ["See ", ref("Definitions", "s1"), " and the ", term("Model", "s1-model"), " (模型)"],
+                lang=lang,
+            ),
+            item(
+                "s2-1-i",
+                "(i)",
+                "s2-1",
+                ["以下称", defterm("标识", "s2-1-i-marks")] if zh else ["the ", defterm("Marks", "s2-1-i-marks")],
+                level=4,
+                lang=lang,
+            ),
+            section("appendix", "", "附则" if zh else "Appendix", lang=lang),
+            clause("appendix-name", "field", parent="appendix", title="名称" if zh else "Name", lang=lang),
+        ]
+    glossary = [{"id": "s1-model", "zh-Hans": "模型", "en": "Model"}, {"id": "s2-1-i-marks", "zh-Hans": "标识", "en": "Marks"}]
+    errata = [
+        {"id": "e-text", "clause": "s2-1", "explanation": {"en": "Why.", "zh-Hans": "为何。"}},
+        {"id": "e-field", "clause": "appendix-name", "explanation": {"en": "Field.", "zh-Hans": "字段。"}},
+    ]
+    meta = {"languages": [{"tag": "zh-Hans", "notice": "中文为准。"}, {"tag": "en", "notice": "Unofficial."}]}
+    lic = license_of(docs["zh-Hans"], docs["en"], glossary=glossary, errata=errata, metadata=meta, zh_title="标题")
+    lic.docs["en"].title = "Title"
+    return lic
+
+
+# The three pages of `render_model`, as read and checked by eye once (each reproduced in
+# full by `Renderer(render_model()).text_page("en")` etc.); any change to the markup shows here.
+PAGES = {
+    "en": "34c74a853fcb942199338e12ed929bc741d30f0f2e20d591b5be43c49414949c",
+    "zh-Hans": "d6cc8abc42dc19d64085d5535bc12b5abbced6aed07c174a17df27730e9a195c",
+    "parallel": "70743501bb60b3d93af67c6a92a9c36fb70b58897babb03700ce74542c4b7d9a",
+}
+
+
+def test_pages_of_a_small_model():
+    import hashlib
+
+    r = Renderer(render_model())
+    pages_html = {"en": r.text_page("en"), "zh-Hans": r.text_page("zh-Hans"), "parallel": r.parallel_page()}
+    en = pages_html["en"]
+    assert '<p>the <dfn id="s2-1-i-marks" class="term-definition">Marks</dfn></p></div></div></div>' in en
+    assert 'title="“Model” means ' + "a very long definition, " * 9 + 'a very lo…">Model</a> (<span lang="zh-Hans">模型</span>)' in en
+    assert '<p><sup class="erratum-mark"><a href="../notes/#erratum-e-field" title="Field.">[erratum]</a></sup></p>' in en
+    parallel = pages_html["parallel"]
+    assert parallel.count('id="s2-1-i-marks"') == 1 and "<h4 id=" not in parallel
+    assert '<a class="ref" href="#s1">定义</a>和<a class="term" href="#s1-model">模型</a>' in parallel  # no tooltips
+    assert {k: hashlib.sha256(v.encode()).hexdigest() for k, v in pages_html.items()} == PAGES
