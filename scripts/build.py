@@ -46,6 +46,10 @@ MARKER_TEXT = "Written by scripts/build.py; the next build replaces this folder.
 SOURCES = ("license", "docs", "scripts", "tests", ".git")
 # What an unmarked site written by an older build.py holds: it may be replaced once.
 LEGACY_BUILD = ("index.html", "license.json", "sitemap.xml")
+LEGACY_NAMES = frozenset(
+    {*LEGACY_BUILD, "404.html", "assets", "search", "sitemap.xml.gz", "zh", "en", "parallel", "notes", "downloads"}
+    | {"license.zh.txt", "license.en.txt", "schema", "spdx", "scancode", "huggingface"}
+)
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 PR_SET_PDEATHSIG = 1
@@ -84,8 +88,12 @@ def refusal(site: Path, root: Path, config: Path) -> str | None:
 
 
 def is_build(folder: Path) -> bool:
-    """A folder this script published: it has the marker, or is an older unmarked build."""
-    return (folder / MARKER).is_file() or all((folder / name).is_file() for name in LEGACY_BUILD)
+    """A folder this script published: it has the marker, or is an older unmarked build,
+    holding what a build writes and nothing else (a file of someone's own is never deleted)."""
+    if (folder / MARKER).is_file():
+        return True
+    names = {p.name for p in folder.iterdir()}
+    return all((folder / name).is_file() for name in LEGACY_BUILD) and names <= LEGACY_NAMES
 
 
 def leftovers(site: Path) -> list[Path]:

@@ -2,7 +2,8 @@
 
 Without `--write`, prints the differences between `license/published-ids.yaml` and
 what the texts call for, and exits 1 if there are any. `--write` rewrites the file:
-run it only on purpose, when an ID is added, or retired with an alias.
+run it only on purpose, when an ID is added, or retired with an alias. It refuses to
+write while a published ID is missing, renamed or re-pointed without an alias.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from licensekit.checks import published
 from licensekit.parse import load
 from licensekit.registry import generate
 
@@ -40,6 +42,13 @@ def main(argv: list[str]) -> int:
     path = args.license_dir / "published-ids.yaml"
     text = dump(generate(lic))
     if args.write:
+        # Writing registers new IDs only: it never drops, renames or re-points a published one.
+        refused = [f for f in published.check(lic) if f.code in ("ID-REMOVED", "ID-REPOINTED", "ID-ALIAS")]
+        for finding in refused:
+            print(finding.format(Path.cwd()), file=sys.stderr)
+        if refused:
+            print("not written: a published ID may not disappear or change; keep it, or retire it with an alias", file=sys.stderr)
+            return 1
         path.write_text(text, encoding="utf-8")
         return 0
     current = path.read_text(encoding="utf-8") if path.exists() else ""

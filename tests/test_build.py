@@ -289,6 +289,20 @@ def test_an_older_unmarked_build_is_replaced_once(project, old_site, new_site, t
     assert (site / "index.html").read_text(encoding="utf-8").endswith("<!-- new -->\n")
 
 
+@pytest.mark.parametrize("own", ["important.txt", "photos", ".git"])
+def test_a_folder_like_an_old_build_but_with_files_of_its_own_is_refused(project, old_site, new_site, tmp_path, own):
+    site = tmp_path / "site"
+    place(site, old_site)
+    (site / MARKER).unlink()
+    (site / own).mkdir() if own != "important.txt" else (site / own).write_text("data\n", encoding="utf-8")
+    before = (site / "index.html").read_bytes()
+    result = run_build(project, site, stub=new_site)
+    assert result.returncode == 2
+    assert "is a non-empty folder that is not a previous build" in result.stderr
+    assert (site / own).exists()
+    assert (site / "index.html").read_bytes() == before
+
+
 def test_an_empty_folder_is_built_into(project, new_site, tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -121,3 +121,50 @@ def test_the_checker_reads_the_hand_written_pages(tmp_path):
     result = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == f"docs/notes.md:{line}: DOCS-URL -: a javascript: {SCRIPT_URL}"
+
+
+ONLY_PAGES = "would be published as it is; only Markdown pages and the site's CSS and JavaScript in assets/ may be in docs/"
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("evil.htm", "<script>alert(document.domain)</script>"),
+        ("moved.html", '<meta http-equiv="refresh" content="0;url=https://evil.example">'),
+        ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("CNAME", "evil.example"),
+        ("robots.txt", "User-agent: *"),
+        ("assets/sub/x.js", "alert(1)"),
+        ("license.css", "body{}"),
+    ],
+)
+def test_a_file_published_as_it_is_is_refused(tmp_path, name, content):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    found = [f.format(tmp_path) for f in check_docs(tmp_path, KNOWN)]
+    assert found == [f"{name}:1: DOCS-FILE -: {name} {ONLY_PAGES}"]
+
+
+@pytest.mark.parametrize("target", ["/etc/hostname", "/usr/share", "/dev/zero"])
+@pytest.mark.parametrize("name", ["assets/leak.txt", "assets/license.css", "extra.md"])
+def test_a_symbolic_link_in_docs_is_refused_and_not_followed(tmp_path, target, name):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / name).symlink_to(target)
+    found = [f.format(tmp_path) for f in check_docs(tmp_path, KNOWN)]
+    assert found == [f"{name}:1: DOCS-FILE -: {name} is a symbolic link; its target would be published"]
+
+
+def test_the_site_assets_and_pages_are_allowed(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "license.css").write_text("body{}", encoding="utf-8")
+    (tmp_path / "assets" / "license.js").write_text("void 0;", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    assert check_docs(tmp_path, KNOWN) == []
+
+
+@pytest.mark.parametrize("length", [2001, 200_000])
+def test_an_absurdly_long_link_address_is_refused(tmp_path, length):
+    (tmp_path / "index.md").write_text(f"# Home\n\n[x]({'a' * length})\n", encoding="utf-8")
+    found = [f.format(tmp_path) for f in check_docs(tmp_path, KNOWN)]
+    assert found == [f"index.md:3: DOCS-URL -: a link address of {length} characters; no page of the site needs more than 2000"]

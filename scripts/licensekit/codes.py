@@ -121,6 +121,7 @@ CODES: dict[str, Code] = {
     "DOCS-ATTR": _e("an attribute in a hand-written page other than an id, a class or lang"),
     "DOCS-REFDEF": _e("a link reference definition in a hand-written page: its address is hidden"),
     "DOCS-MARKER": _e("an unknown or malformed licensekit marker in a hand-written page"),
+    "DOCS-FILE": _e("a file in docs/ that is not a page or the site's own CSS or JavaScript, or a symbolic link"),
     # the built site, audited after each build
     "AUDIT-SCRIPT": _e("a built page has a script that is not the theme's or the site's own"),
     "AUDIT-HANDLER": _e("a built page has an event-handler attribute"),

@@ -4,7 +4,9 @@ Raw HTML only from a short allowlist, no URL that can run script however it is
 obfuscated, no attribute but an id, a class or `lang`, no link reference definition
 (its address is invisible on the page), and `<!-- licensekit:NAME -->` markers only for
 known parts, each on a line of its own. The scan is by line, so that it also reads
-inside admonitions and other blocks that a Markdown parser would take for code.
+inside admonitions and other blocks that a Markdown parser would take for code. Besides
+the pages, docs/ holds only the site's own CSS and JavaScript, as regular files: anything
+else there would be published as it is.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Finding
+from ..sources import read_text
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -29,6 +32,8 @@ ATTR_LIST = re.compile(r"\{:?([^{}]*)\}")
 ATTR = re.compile(r"""([^\s=]+)=(?:"[^"]*"|'[^']*'|\S+)""")
 ALLOWED_ATTRS = {"lang"}
 REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S")
+MAX_ADDRESS = 2000
+LONG_ADDRESS = re.compile(rf"\]\(([^)\s]{{{MAX_ADDRESS + 1},}})")
 
 
 def _unescaped(text: str) -> str:
@@ -45,6 +50,8 @@ def _line_findings(path: Path, n: int, line: str, parts: set[str]) -> list[Findi
         out.append(Finding(path, n, code, "", message))
 
     text = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    for address in LONG_ADDRESS.findall(text):
+        add("DOCS-URL", f"a link address of {len(address)} characters; no page of the site needs more than {MAX_ADDRESS}")
     match = SCRIPT_URL.search(_unescaped(text))
     if match:
         add("DOCS-URL", f"a {match.group(1)}: URL can run script; link to a page of the site or to https://")
@@ -83,9 +90,28 @@ def check_page(path: Path, text: str, parts: Iterable[str]) -> list[Finding]:
     return out
 
 
+def published_as_is(docs: Path, path: Path) -> str:
+    """Why a file under `docs` may not be there, or "": everything in docs/ is published,
+    and all but the Markdown pages unchanged, so only pages and the site's own style and
+    script may be there, as regular files."""
+    rel = path.relative_to(docs).as_posix()
+    if path.is_symlink():
+        return f"{rel} is a symbolic link; its target would be published"
+    if path.is_dir():
+        return ""
+    if path.suffix == ".md" or (path.parent == docs / "assets" and path.suffix in (".css", ".js")):
+        return ""
+    return f"{rel} would be published as it is; only Markdown pages and the site's CSS and JavaScript in assets/ may be in docs/"
+
+
 def check_docs(docs: Path, parts: Iterable[str]) -> list[Finding]:
-    """Every finding in the hand-written pages under `docs`."""
+    """Every finding in the hand-written pages under `docs`, and in what else is there."""
     out: list[Finding] = []
-    for path in sorted(docs.rglob("*.md")):
-        out += check_page(path, path.read_text(encoding="utf-8"), parts)
+    for path in sorted(docs.rglob("*")):
+        why = published_as_is(docs, path)
+        if why:
+            out.append(Finding(path, 1, "DOCS-FILE", "", why))
+        elif path.suffix == ".md" and path.is_file():
+            text, problems = read_text(path)
+            out += problems if text is None else problems + check_page(path, text, parts)
     return out

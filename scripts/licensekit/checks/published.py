@@ -86,9 +86,20 @@ def check(lic: License) -> list[Finding]:
     alias_at = {old: lic.line_of(NAME, "aliases", old) for old in aliases}
     targets = [(new, path, alias_at[old], old) for old, new in aliases.items()]
     found += missing(targets, set(both), "ID-ALIAS", "the alias points to {key}, which is not an ID of both texts")
-    for old in aliases:
+    for old, new in aliases.items():
         if old in zh_now or old in en_now:
             found.append(Finding(path, alias_at[old], "ID-ALIAS", old, f"{old} has an alias but is still an ID of a text"))
+        was, now = registry.get(old), zh_now.get(new)
+        # A renamed clause keeps its text: an alias may not send old links to another clause.
+        if (
+            isinstance(was, dict)
+            and now is not None
+            and text_is_original
+            and (was.get("text"), was.get("kind")) != (now["text"], now["kind"])
+        ):
+            found.append(
+                Finding(path, alias_at[old], "ID-ALIAS", old, f"{old} named another clause than {new}: an alias must lead to the same text")
+            )
     for doc in lic.docs.values():
         for clause in doc.clauses:
             for anchor in [clause.id, *clause.defines]:
