@@ -44,15 +44,6 @@ def test_oddities_are_kept(lic):
 # -- one character, anywhere ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("op,code", [("change", "TEXT-CHANGED"), ("drop", "TEXT-DROPPED"), ("add", "TEXT-ADDED")])
-@pytest.mark.parametrize("seed", range(5))
-def test_one_character_anywhere_is_caught(lic, op, code, seed):
-    index = random.Random(seed).randrange(1000)
-    mutated, clause = _mutate(lic, index, op)
-    found = [(f.code, f.clause) for f in fidelity.check(mutated) if f.code.startswith("TEXT-")]
-    assert found == [(code, clause)]
-
-
 def test_the_hash_is_pinned_in_code_and_metadata_alike(lic):
     assert lic.metadata["original"]["sha256"] == fidelity.ORIGINAL_SHA256
     assert hashlib.sha256((lic.root / lic.metadata["original"]["path"]).read_bytes()).hexdigest() == fidelity.ORIGINAL_SHA256
