@@ -27,7 +27,7 @@ NOT_IN_CORPUS = {
     "FILE-NOT-REGULAR": "test_sources.py",
     "FILE-TOO-LARGE": "test_sources.py",
     "FILE-UNREADABLE": "test_sources.py",
-    **{f"DOCS-{k}": "test_docs_check.py" for k in ("HTML", "URL", "ATTR", "REFDEF", "MARKER")},
+    **{f"DOCS-{k}": "test_docs_check.py" for k in ("HTML", "URL", "ATTR", "REFDEF", "MARKER", "FILE")},
     **{f"AUDIT-{k}": "test_audit.py" for k in ("SCRIPT", "HANDLER", "URL", "ID", "LINK")},
 }
 
