@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 from factories import clause, defterm, item, license_of, ref, section, term
 from licensekit import pages
 from licensekit.model import Span
-from licensekit.render import Renderer, zh_spans
+from licensekit.render import Renderer
+from licensekit.templating import zh_spans
 
 HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 GLOSSARY = [{"id": "s1-m", "en": "Model", "zh-Hans": "模型"}]
