@@ -98,19 +98,47 @@ def test_num_sequence_out_of_order_for_a_number_of_no_value():
 ERRATUM = {"id": "e", "kind": "numbering", "clause": "s1-1-3", "printed": "(ii)", "expected": "(iii)"}
 
 
+SIC = "(ii) [sic: (iii)]"  # how the English prints a number the original misprints
+
+
 def test_a_recorded_erratum_allows_the_misprint_in_chinese_only():
-    lic = model(["(i)", "(ii)", "(ii)", "(iv)"], ["(i)", "(ii)", "(iii)", "(iv)"], errata=[ERRATUM], level=4)
+    lic = model(["(i)", "(ii)", "(ii)", "(iv)"], ["(i)", "(ii)", SIC, "(iv)"], errata=[ERRATUM], level=4)
     assert numbering.check(lic) == []
+
+
+def test_the_english_must_keep_the_printed_number_visible():
+    # "(iii)" alone would hide the "(ii)" the original prints: a citation of either must find the clause.
+    lic = model(["(i)", "(ii)", "(ii)", "(iv)"], ["(i)", "(ii)", "(iii)", "(iv)"], errata=[ERRATUM], level=4)
+    assert formatted(numbering.check(lic)) == formatted(
+        [finding("en", 11, "NUM-MISMATCH", "s1-1-3", "number (iii) does not match (ii) in the zh-Hans text")]
+    )
 
 
 def test_the_erratum_does_not_excuse_the_english_text():
     lic = model(["(i)", "(ii)", "(ii)", "(iv)"], ["(i)", "(ii)", "(ii)", "(iv)"], errata=[ERRATUM], level=4)
     assert formatted(numbering.check(lic)) == formatted(
-        [
-            finding("en", 11, "NUM-SEQUENCE", "s1-1-3", "number (ii) repeats an earlier number: expected (iii)"),
-            finding("en", 11, "NUM-MISMATCH", "s1-1-3", "number (ii) does not match (ii) in the zh-Hans text"),
-        ]
+        [finding("en", 11, "NUM-SEQUENCE", "s1-1-3", "number (ii) repeats an earlier number: expected (iii)")]
     )
+
+
+REPEAT = ("zh-Hans", "NUM-SEQUENCE", "number (ii) repeats an earlier number: expected (iii)")  # no erratum allows it
+NUM_SIC = [
+    # (zh third item, en third item, errata, [(lang, code, message)])
+    ("(ii)", SIC, [], [("en", "NUM-SIC", "no erratum records (ii) as a misprint in this clause"), REPEAT]),
+    (
+        "(ii)",
+        SIC,
+        [{**ERRATUM, "expected": "(iv)"}],
+        [("en", "NUM-SIC", "[sic: (iii)] differs from the erratum, which corrects (ii) to (iv)"), REPEAT],
+    ),
+    (SIC, SIC, [ERRATUM], [("zh-Hans", "NUM-SIC", "the Chinese text prints its numbers as the original does, without [sic: …]")]),
+]
+
+
+@pytest.mark.parametrize("zh_third,en_third,errata,problems", NUM_SIC, ids=["no-erratum", "other-correction", "in-chinese"])
+def test_num_sic(zh_third, en_third, errata, problems):
+    lic = model(["(i)", "(ii)", zh_third, "(iv)"], ["(i)", "(ii)", en_third, "(iv)"], errata=errata, level=4)
+    assert formatted(numbering.check(lic)) == formatted([finding(lang, 11, code, "s1-1-3", m) for lang, code, m in problems])
 
 
 @pytest.mark.parametrize(
@@ -190,7 +218,7 @@ def test_value(number, value):
 
 
 def test_the_sequence_goes_on_after_a_style_error_and_an_erratum():
-    lic = model(["(i)", "(ii)", "(ii)", "(v)"], ["(1)", "(ii)", "(iii)", "(v)"], errata=[ERRATUM], level=4)
+    lic = model(["(i)", "(ii)", "(ii)", "(v)"], ["(1)", "(ii)", SIC, "(v)"], errata=[ERRATUM], level=4)
     assert formatted(numbering.check(lic)) == formatted(
         [
             finding("zh-Hans", 13, "NUM-SEQUENCE", "s1-1-4", "number (v) skips a number: expected (iv)"),

@@ -8,6 +8,7 @@ import pytest
 
 from factories import clause, finding, item, license_of, section
 from licensekit.checks import fidelity, text
+from licensekit.checks.errata import check as errata_check
 
 
 def formatted(findings) -> list[str]:
@@ -60,18 +61,29 @@ def test_text_unexpected_in_a_form_field(paras):
 # -- fidelity -------------------------------------------------------------------------
 
 ORIGINAL = "T\n一、定义\n1. Ab 12，文本。\n2. 数据\n"
+SHA = hashlib.sha256(ORIGINAL.encode()).hexdigest()
+PINNED = {"original": {"path": "original/x.txt", "sha256": SHA}}
 
 
-def fidelity_model(item1="Ab 12，文本。", item2="数据", errata=(), metadata=None, original=ORIGINAL):
+@pytest.fixture
+def pinned(monkeypatch):
+    """The checker pins the real original's hash and size: here it pins this small one instead."""
+    monkeypatch.setattr(fidelity, "ORIGINAL_SHA256", SHA)
+    monkeypatch.setattr(fidelity, "ORIGINAL_CHARS", len(fidelity.original_text(ORIGINAL)))
+
+
+def fidelity_model(item1="Ab 12，文本。", item2="数据", errata=(), metadata=PINNED, original=ORIGINAL):
     zh = [
         section("s1", "一、", "定义", line=3, lang="zh-Hans"),
         item("s1-1", "1.", "s1", item1, line=5, lang="zh-Hans"),
         item("s1-2", "2.", "s1", item2, line=9, lang="zh-Hans"),
     ]
-    return license_of(zh, [], errata=list(errata), metadata=metadata, original=original)
+    lic = license_of(zh, [], errata=list(errata), metadata=metadata, original=original)
+    lic.zh.front_title = "T"  # the original's first line
+    return lic
 
 
-def test_fidelity_of_a_faithful_model():
+def test_fidelity_of_a_faithful_model(pinned):
     assert fidelity.check(fidelity_model()) == []
     assert fidelity.check(fidelity_model("A b\n12 ， 文本。")) == []  # whitespace is free
 
@@ -91,11 +103,11 @@ COMPARE = [
 
 
 @pytest.mark.parametrize("edited,code,message", COMPARE, ids=[m[0] for m in COMPARE])
-def test_fidelity_catches_one_character(edited, code, message):
+def test_fidelity_catches_one_character(pinned, edited, code, message):
     assert fidelity.check(fidelity_model(edited)) == [finding("zh-Hans", 7, code, "s1-1", message)]
 
 
-def test_fidelity_in_a_heading():
+def test_fidelity_in_a_heading(pinned):
     lic = fidelity_model()
     lic.zh.clauses[0].title = "定意"
     assert fidelity.check(lic) == [
@@ -103,32 +115,51 @@ def test_fidelity_in_a_heading():
     ]
 
 
-def test_erratum_naming_no_clause():
+def test_erratum_naming_no_clause(pinned):
     errata = [{"id": "e1", "kind": "wording", "clause": "s9", "printed": "数据"}, {"id": "e2", "kind": "wording", "printed": "x"}]
-    assert fidelity.check(fidelity_model(errata=errata)) == [
+    lic = fidelity_model(errata=errata)
+    assert fidelity.check(lic) == []  # errata are checked by checks/errata.py, not by the comparison
+    assert errata_check(lic) == [
         finding("errata.yaml", 10, "META-CLAUSE", "s9", "erratum e1 names no clause of the zh-Hans text"),
         finding("errata.yaml", 11, "META-CLAUSE", "", "erratum e2 names no clause of the zh-Hans text"),
     ]
 
 
-def test_stale_errata():
+def test_stale_errata(pinned):
     errata = [
         {"id": "w", "kind": "wording", "clause": "s1-2", "printed": "数 据"},
         {"id": "n", "kind": "numbering", "clause": "s1-2", "printed": "2", "expected": "3."},
         {"id": "ok", "kind": "wording", "clause": "s1-2", "printed": "2.数"},
         {"id": "ok2", "kind": "numbering", "clause": "s1-2", "printed": "2.", "expected": "3."},
     ]
-    assert fidelity.check(fidelity_model(errata=errata)) == [
+    lic = fidelity_model(errata=errata)
+    assert fidelity.check(lic) == []
+    unfounded = "the checker finds no {} oddity {!r} in the original, and it is not a reviewed erratum (checks/errata.py REVIEWED)"
+    assert errata_check(lic) == [
         finding("errata.yaml", 10, "ERRATUM-STALE", "s1-2", "erratum w: '数 据' is not printed in this clause"),
         finding("errata.yaml", 11, "ERRATUM-STALE", "s1-2", "erratum n: '2' is not printed in this clause"),
+        # ok and ok2 are printed there (not stale); this small original has no such oddity to found them
+        finding("errata.yaml", 12, "ERRATUM-UNFOUNDED", "s1-2", "erratum ok: " + unfounded.format("wording", "2.数")),
+        finding("errata.yaml", 13, "ERRATUM-UNFOUNDED", "s1-2", "erratum ok2: " + unfounded.format("numbering", "2.")),
     ]
 
 
-def test_original_hash():
-    want = hashlib.sha256(ORIGINAL.encode()).hexdigest()
-    good = {"original": {"path": "original/x.txt", "sha256": want}}
-    assert fidelity.check(fidelity_model(metadata=good)) == []
+def test_original_hash(pinned):
+    assert fidelity.check(fidelity_model(metadata=PINNED)) == []
     bad = {"original": {"path": "original/x.txt", "sha256": "0" * 64}}
     assert fidelity.check(fidelity_model(metadata=bad)) == [
-        finding("metadata.yaml", 1, "ORIGINAL-HASH", "", f"original/x.txt has SHA-256 {want}, not the recorded {'0' * 64}")
+        finding("metadata.yaml", 1, "ORIGINAL-HASH", "", f"original/x.txt has SHA-256 {SHA}, not the recorded {'0' * 64}"),
+        finding("metadata.yaml", 1, "ORIGINAL-PIN", "", f"original.sha256 is {'0' * 64}, but the checker pins {SHA} (checks/fidelity.py)"),
+    ]
+
+
+def test_a_short_original_is_truncated_and_not_compared():
+    # Unpatched, the checker pins the real original: this small one is far too short and not its hash.
+    real, n = fidelity.ORIGINAL_SHA256, fidelity.ORIGINAL_CHARS
+    assert fidelity.check(fidelity_model("Ax 12，文本。")) == [
+        finding("original/x.txt", 1, "ORIGINAL-SHORT", "", f"original/x.txt has 19 characters, the pinned original {n}: it is truncated"),
+        finding("metadata.yaml", 1, "ORIGINAL-PIN", "", f"original.sha256 is {SHA}, but the checker pins {real} (checks/fidelity.py)"),
+    ]
+    assert fidelity.check(fidelity_model(original=" \n")) == [
+        finding("original/x.txt", 1, "ORIGINAL-EMPTY", "", "original/x.txt is empty or only whitespace: the Chinese text cannot be checked")
     ]

@@ -15,8 +15,8 @@ REAL = [
     ("s3-2-marks", "III.2 “Marks”"),  # inline term definition
     ("s2-2", "II.2"),  # item of a numbered section
     ("appendix-1", "Appendix 1"),  # item of an unnumbered section
-    ("s4-3-iii", "IV.3(iii)"),  # sub-item: no dot, no space
-    ("s4-3-ix", "IV.3(ix)"),  # the English number, not the misprint (x)
+    ("s4-3-iii", "IV.3(ii) [sic: (iii)]"),  # sub-item: no dot; a misprint keeps its printed form and correction
+    ("s4-3-ix", "IV.3(x) [sic: (ix)]"),  # the printed (x) first, then the correct number
     ("appendix-2-applicant-name", "Appendix 2: Name of the applicant"),  # form field
     ("s2-grant", "II, grant of license"),  # paragraph: its caption, lower case
     ("appendix-note", "Appendix, note"),
@@ -70,6 +70,12 @@ def test_label_is_the_english_one_whatever_the_chinese_prints():
     lic = small()
     lic.docs["zh-Hans"] = document("zh-Hans", [section("s2", "二、", "规则", lang="zh-Hans")])
     assert label(lic, "s2") == "II"
+
+
+def test_label_prints_a_misprinted_number_with_its_correction():
+    en = [section("s1", "I.", "One"), item("s1-1", "1.", "s1", "a"), item("s1-1-ii", "(i) [sic: (ii)]", "s1-1", "b", level=4)]
+    lic = license_of(en=en)
+    assert [label(lic, c) for c in ("s1-1", "s1-1-ii")] == ["I.1", "I.1(i) [sic: (ii)]"]
 
 
 def test_label_keeps_an_x_at_the_end_of_a_number():

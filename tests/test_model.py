@@ -15,7 +15,20 @@ def test_codes_take_their_level_from_the_registry():
     assert _e("a summary") == Code("error", "a summary", False)
     assert _e("unreadable", fatal=True) == Code("error", "unreadable", True)
     assert [level(c) for c in ("TEXT-CHANGED", "TERM-UNUSED", "TERM-UNMARKED")] == ["error", "warning", "info"]
-    assert sorted(c for c, v in CODES.items() if v.fatal) == ["ENC-UTF8", "FILE-MISSING", "YAML-SHAPE", "YAML-SYNTAX"]
+    assert sorted(c for c, v in CODES.items() if v.fatal) == [
+        "ENC-UTF8",
+        "FILE-MISSING",
+        "FILE-NOT-REGULAR",
+        "FILE-OUTSIDE",
+        "FILE-TOO-LARGE",
+        "FILE-UNREADABLE",
+        "YAML-ALIAS",
+        "YAML-DUPLICATE-KEY",
+        "YAML-MERGE",
+        "YAML-SHAPE",
+        "YAML-SYNTAX",
+        "YAML-TAG",
+    ]
     with pytest.raises(ValueError, match="finding code 'NOPE' is not in licensekit.codes.CODES"):
         level("NOPE")
 
@@ -26,9 +39,15 @@ def test_finding():
     assert Finding(Path("a"), 1, "YAML-SYNTAX", "", "m").fatal is True
     assert f.format() == "/x/lic/zh.md:7: TERM-UNUSED -: unused"
     assert f.format(Path("/x")) == "lic/zh.md:7: TERM-UNUSED -: unused"
-    assert f.format(Path("/elsewhere")) == "/x/lic/zh.md:7: TERM-UNUSED -: unused"
+    # A file beside the root (a sibling of it) is shown as ../…; anything farther stays absolute.
+    assert f.format(Path("/x/lic2")) == "../lic/zh.md:7: TERM-UNUSED -: unused"
+    assert f.format(Path("/elsewhere")) == "../x/lic/zh.md:7: TERM-UNUSED -: unused"
+    assert f.format(Path("/elsewhere/deep")) == "/x/lic/zh.md:7: TERM-UNUSED -: unused"
     with pytest.raises(ValueError):
         Finding(Path("a"), 1, "NOPE", "", "m")
+    # Messages are shortened centrally, saying how much was cut.
+    assert Finding(Path("a"), 1, "TERM-UNUSED", "", "x" * 240).message == "x" * 240
+    assert Finding(Path("a"), 1, "TERM-UNUSED", "", "x" * 245).message == "x" * 240 + "… (5 more characters)"
 
 
 def test_clause_views():
