@@ -13,12 +13,12 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from referencing import Registry
 
 from casebook import LICENSE, ROOT, seed_chars
 from factories import clause, document, item, section
 from licensekit import exports
-from licensekit.exports.spdx import spdx_html
+from licensekit.exports.spdx import outline, spdx_html, spdx_template
 from licensekit.exports.text import clause_line, plain_text
 
 BASE = "https://example.org/sub/"
@@ -32,6 +32,27 @@ def files(lic) -> dict[str, exports.Download]:
     return {d.path: d for d in exports.downloads(lic, BASE, LICENSE / "schema")}
 
 
+KEY = "baichuan-7b-model-2023"
+RULES = [
+    "The title as printed.",
+    "The title as in the name of the licensor's PDF.",
+    "The English name.",
+    "A link to the licensor's PDF.",
+    "A link to the licensor's PDF, not percent-encoded.",
+    "Hugging Face model-card metadata.",
+    "Hugging Face model-card metadata, the name alone.",
+    "The original as extracted from the licensor's PDF, with the PDF's line breaks.",
+    "The unofficial English translation by this project; the Chinese text prevails.",
+    "Part of the Chinese text: 一、定义",
+    "Part of the Chinese text: 二、许可及许可限制",
+    "Part of the Chinese text: 三、知识产权",
+    "Part of the Chinese text: 四、免责声明及责任限制",
+    "Part of the Chinese text: 五、其他",
+    "Part of the Chinese text: 附则",
+]
+WHEEL = "scancode_baichuan_7b_model_2023-1.0.0-py3-none-any.whl"
+
+
 def test_the_downloads_and_their_types(files):
     assert [(d.path, d.title, d.media_type) for d in files.values()] == [
         ("license.json", "license.json", "application/json"),
@@ -39,9 +60,12 @@ def test_the_downloads_and_their_types(files):
         ("schema/metadata.schema.json", "metadata.schema.json", "application/schema+json"),
         (f"spdx/{LICENSE_ID}.json", f"{LICENSE_ID}.json", "application/json"),
         (f"spdx/{LICENSE_ID}.xml", f"{LICENSE_ID}.xml", "application/xml"),
+        ("spdx/example.spdx.json", "example.spdx.json", "application/spdx+json"),
         ("license.zh.txt", "license.zh.txt", "text/plain"),
         ("license.en.txt", "license.en.txt", "text/plain"),
-        ("scancode/baichuan-7b-model-2023.LICENSE", "baichuan-7b-model-2023.LICENSE", "text/plain"),
+        (f"scancode/{KEY}.LICENSE", f"{KEY}.LICENSE", "text/plain"),
+        *((f"scancode/{KEY}_{i}.RULE", f"{KEY}_{i}.RULE", "text/plain") for i in range(1, len(RULES) + 1)),
+        (f"scancode/{WHEEL}", WHEEL, "application/zip"),
         ("huggingface/model-card.yml", "model-card.yml", "text/yaml"),
     ]
     assert [d.description for d in files.values()] == [
@@ -51,30 +75,57 @@ def test_the_downloads_and_their_types(files):
         "JSON Schema of the metadata inside license.json.",
         "Shaped like an SPDX license-list-data json/details file; licenseText is the Chinese text.",
         "An SPDX license-list-XML file (<SPDXLicenseCollection>) with the structure of the Chinese text.",
+        f"An example SPDX 2.3 document declaring {LICENSE_ID} AND Apache-2.0, with the text as extracted licensing info.",
         "The Chinese text, authoritative, as plain UTF-8 text with clause numbers as printed.",
         "The unofficial English translation as plain UTF-8 text.",
-        "A ScanCode-style license file: YAML front matter over the Chinese text.",
-        "The front matter lines for the model card of a model under this license.",
+        "The ScanCode license entry: ScanCode's YAML front matter over the Chinese text.",
+        *(f"ScanCode rule {i}: {note}" for i, note in enumerate(RULES, 1)),
+        "A ScanCode license plugin (pip install it) holding the entry and its rules.",
+        "The model-card metadata of a model under this license: one YAML document, to put between the README's --- fences.",
     ]
     for d in files.values():
         assert re.fullmatch(r"[0-9a-f]{64}", d.sha256) and d.sha256 == __import__("hashlib").sha256(d.content).hexdigest()
 
 
 def test_schemas_carry_their_published_address(files):
+    sources = {n: json.loads((LICENSE / "schema" / f"{n}.schema.json").read_text(encoding="utf-8")) for n in ("license", "metadata")}
+    published = {n: json.loads(files[f"schema/{n}.schema.json"].content) for n in ("license", "metadata")}
     for name in ("license", "metadata"):
-        schema = json.loads(files[f"schema/{name}.schema.json"].content)
-        assert schema["$id"] == f"{BASE}schema/{name}.schema.json"
-        source = json.loads((LICENSE / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-        assert {k: v for k, v in schema.items() if k != "$id"} == {k: v for k, v in source.items() if k != "$id"}
+        assert published[name]["$id"] == f"{BASE}schema/{name}.schema.json"
+    assert {k: v for k, v in published["metadata"].items() if k != "$id"} == {k: v for k, v in sources["metadata"].items() if k != "$id"}
+    # license.schema.json is the source with the metadata schema bundled in $defs/metadata, to work offline
+    lic_schema, bundled = published["license"], published["license"]["$defs"]["metadata"]
+    assert {k: v for k, v in lic_schema.items() if k not in ("$id", "$defs")} == {
+        k: v for k, v in sources["license"].items() if k not in ("$id", "$defs")
+    }
+    assert {k: v for k, v in lic_schema["$defs"].items() if k != "metadata"} == sources["license"]["$defs"]
+    assert not {"$id", "$schema"} & set(bundled)
+    assert set(bundled["properties"]) == set(sources["metadata"]["properties"]) - {"rules", "tags"}
+    assert bundled["required"] == [k for k in sources["metadata"]["required"] if k not in ("rules", "tags")]
+    refs = re.findall(r'"\$ref": "([^"]*)"', json.dumps(lic_schema))
+    assert refs and [r for r in refs if not r.startswith("#/$defs/")] == []
+    assert [r for r in re.findall(r'"\$ref": "([^"]*)"', json.dumps(bundled)) if not r.startswith("#/$defs/metadata/$defs/")] == []
 
 
 def test_license_json_is_valid_and_links_only_absolute_anchors(files, lic):
     data = json.loads(files["license.json"].content)
-    schemas = [json.loads(files[f"schema/{n}.schema.json"].content) for n in ("license", "metadata")]
-    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
-    validator = Draft202012Validator(schemas[0], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    schema = json.loads(files["schema/license.schema.json"].content)
+    # no registry: the published schema holds everything it refers to
+    validator = Draft202012Validator(schema, registry=Registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     assert [e.message for e in validator.iter_errors(data)] == []
     assert data["$schema"] == f"{BASE}schema/license.schema.json"
+    assert data["schemaVersion"] == "2.0.0"
+    assert "release" not in data
+    # the rules appear once, at the top level, and the model card's link is absolute
+    assert "rules" not in data["metadata"] and "tags" not in data["metadata"]
+    assert list(data["rules"]) == list(lic.metadata["rules"])
+    assert data["rules"]["permissions"][0] == {
+        "tag": lic.metadata["rules"]["permissions"][0]["tag"],
+        "vocabulary": lic.metadata["tags"][lic.metadata["rules"]["permissions"][0]["tag"]]["vocabulary"],
+        "description": {k: lic.metadata["tags"][lic.metadata["rules"]["permissions"][0]["tag"]][k] for k in ("en", "zh-Hans")},
+        "clauses": lic.metadata["rules"]["permissions"][0]["clauses"],
+    }
+    assert data["metadata"]["identifiers"]["huggingFace"]["license_link"] == f"{BASE}license.zh.txt"
     hrefs = [h for c in data["clauses"] for html in c["html"].values() for h in re.findall(r'href="([^"]*)"', html)]
     assert len(hrefs) > 100
     assert [h for h in hrefs if not re.fullmatch(re.escape(BASE) + r"(zh|en|notes)/#[a-z0-9-]+", h)] == []
@@ -89,13 +140,24 @@ def test_license_json_is_valid_and_links_only_absolute_anchors(files, lic):
         "notes": f"{BASE}notes/",
     }
     assert data["errata"][0]["url"] == f"{BASE}notes/#erratum-iv-3-iii-printed-as-ii"
-    assert data["translationNotes"][0]["url"] == f"{BASE}notes/#note-final-interpretation"
+    assert [n["url"] for n in data["translationNotes"]] == [f"{BASE}notes/#note-{n['id']}" for n in lic.notes]
+    assert f"{BASE}notes/#note-final-interpretation" in [n["url"] for n in data["translationNotes"]]
     assert data["glossary"][0] == {
         "id": "s1-license",
         "zh-Hans": "许可",
         "en": "License",
         "urls": {"zh-Hans": f"{BASE}zh/#s1-license", "en": f"{BASE}en/#s1-license"},
     }
+
+
+@pytest.mark.parametrize("release", [{"tag": "v1.2.0", "commit": "0123456789abcdef" * 2 + "01234567"}, {"tag": None, "commit": None}])
+def test_license_json_carries_the_release_it_was_built_from(lic, release):
+    (data,) = [json.loads(d.content) for d in exports.downloads(lic, BASE, LICENSE / "schema", release) if d.path == "license.json"]
+    assert list(data)[-1] == "release" and data["release"] == release
+    schema = json.loads(exports.Download("", "", "", "", exports._json(exports.license_schema(LICENSE / "schema", BASE))).content)
+    assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == []
+    data["release"]["commit"] = "v1.2.0"
+    assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == ["'v1.2.0' does not match '^[0-9a-f]{40}$'"]
 
 
 def test_plain_chinese_texts_are_the_original_laid_out_clause_by_clause(files, lic):
@@ -121,8 +183,15 @@ def test_plain_chinese_texts_are_the_original_laid_out_clause_by_clause(files, l
     ]
     # The same layout in the SPDX details and the ScanCode file.
     spdx = json.loads(files[f"spdx/{LICENSE_ID}.json"].content)
-    assert spdx["licenseText"] == zh and spdx["standardLicenseTemplate"] == zh
-    assert files["scancode/baichuan-7b-model-2023.LICENSE"].content.decode().split("---\n", 2)[2] == "\n" + zh
+    assert spdx["licenseText"] == zh
+    # the template is the same text with an optional title and each printed number a replaceable bullet
+    template = spdx["standardLicenseTemplate"]
+    assert template.startswith("<<beginOptional>>baichuan-7B模型许可协议<<endOptional>>\n\n")
+    plain = re.sub(r'<<var;name="bullet";original="([^"]*)";match="\.\{0,20\}">>', r"\1", template)
+    assert re.sub(r"\s", "", plain.replace("<<beginOptional>>", "").replace("<<endOptional>>", "")) == seed_chars()
+    assert template.count('<<var;name="bullet"') == len([c for c in lic.zh.clauses if c.number])
+    # ScanCode's files end without a newline
+    assert files["scancode/baichuan-7b-model-2023.LICENSE"].content.decode().split("---\n", 2)[2] == "\n" + zh.rstrip("\n")
 
 
 def test_plain_english_text(files):
@@ -131,7 +200,8 @@ def test_plain_english_text(files):
     assert blocks[0] == "baichuan-7B Model License Agreement"
     assert blocks[1].startswith("Unofficial translation.")
     assert blocks[2] == "I. Definitions"
-    assert "(iii) loss of the use of money;" in blocks
+    assert "(ii) [sic: (iii)] loss of the use of money;" in blocks  # the misprint, then its correction
+    assert "(x) [sic: (ix)] any indirect, incidental, special or indirect damage or loss." in blocks
 
 
 def test_spdx_details(files, lic):
@@ -139,30 +209,53 @@ def test_spdx_details(files, lic):
     assert data["licenseId"] == LICENSE_ID and data["name"] == lic.metadata["name"]
     assert data["isOsiApproved"] is False and data["isDeprecatedLicenseId"] is False and "isFsfLibre" not in data
     assert data["seeAlso"] == lic.metadata["seeAlso"]
-    assert data["crossRef"] == [
-        {
-            "match": "N/A",
-            "url": url,
-            "isValid": True,
-            "isLive": False,
-            "timestamp": "2023-06-15T00:00:00Z",
-            "isWayBackLink": False,
-            "order": i,
-        }
-        for i, url in enumerate(lic.metadata["seeAlso"])
+    assert "crossRef" not in data  # what SPDX's crawler found: nothing here checks the URLs
+    assert sorted(data) == [
+        "comment",
+        "isDeprecatedLicenseId",
+        "isOsiApproved",
+        "licenseComments",
+        "licenseId",
+        "licenseText",
+        "licenseTextHtml",
+        "name",
+        "seeAlso",
+        "standardLicenseTemplate",
     ]
-    assert data["licenseComments"] == (
-        f"{lic.metadata['licenseComments']} An unofficial English translation by this project is at {BASE}en/ "
-        f"(plain text: {BASE}license.en.txt); it is not authoritative."
+    assert (
+        data["licenseComments"]
+        == data["comment"]
+        == (
+            f"{lic.metadata['licenseComments']} An unofficial English translation by this project is at {BASE}en/ "
+            f"(plain text: {BASE}license.en.txt); it is not authoritative."
+        )
     )
-    assert data["licenseTextHtml"].startswith('<div lang="zh-Hans">\n<p>baichuan-7B模型许可协议</p>\n<p>一、定义</p>\n')
+    assert data["licenseTextHtml"].startswith(
+        '<div lang="zh-Hans">\n<div class="optional-license-text"><p>baichuan-7B模型许可协议</p></div>\n'
+        '<ul style="list-style:none">\n<li><var class="replaceable-license-text">'
+        '<span title="can be replaced with the pattern .{0,20}">一、</span></var> 定义\n'
+    )
 
 
 def test_spdx_html_escapes_the_text():
-    doc = document(
-        "zh-Hans", [section("s1", "一、", "<b>&", lang="zh-Hans"), item("s1-1", "1.", "s1", 'a<script>"', lang="zh-Hans")], title="T&<"
+    from factories import license_of
+
+    zh = [section("s1", "一、", "<b>&", lang="zh-Hans"), item("s1-1", "1.<i>", "s1", 'a<<script>"', lang="zh-Hans")]
+    lic = license_of(zh, zh_title="T&<b")
+    bullet = '<var class="replaceable-license-text"><span title="can be replaced with the pattern .{0,20}">'
+    assert spdx_html(outline(lic)) == (
+        '<div lang="zh-Hans">\n<div class="optional-license-text"><p>T&amp;&lt;b</p></div>\n'
+        '<ul style="list-style:none">\n'
+        f"<li>{bullet}一、</span></var> &lt;b&gt;&amp;\n"
+        '<ul style="list-style:none">\n'
+        f"<li>{bullet}1.&lt;i&gt;</span></var> a&lt;&lt;script&gt;&quot;\n</li>\n"
+        "</ul>\n</li>\n</ul>\n</div>\n"
     )
-    assert spdx_html(doc) == '<div lang="zh-Hans">\n<p>T&amp;&lt;</p>\n<p>一、&lt;b&gt;&amp;</p>\n<p>1. a&lt;script&gt;&quot;</p>\n</div>\n'
+    assert spdx_template(outline(lic)) == (
+        "<<beginOptional>>T&<b<<endOptional>>\n\n"
+        '   <<var;name="bullet";original="一、";match=".{0,20}">> <b>&\n\n'
+        '      <<var;name="bullet";original="1.<i>";match=".{0,20}">> a\\<<script>"\n\n'
+    )
 
 
 def test_spdx_xml(files):
@@ -172,13 +265,21 @@ def test_spdx_xml(files):
     assert lic_el.attrib == {"isOsiApproved": "false", "licenseId": LICENSE_ID, "name": "baichuan-7B Model License Agreement"}
     assert [c.tag for c in lic_el] == [ns + "crossRefs", ns + "notes", ns + "text"]
     text = lic_el.find(ns + "text")
-    assert [el.tag for el in text[:3]] == [ns + "titleText", ns + "p", ns + "p"]
-    assert text[1].text == "一、定义"
+    assert [el.tag for el in text[:2]] == [ns + "optional", ns + "list"]  # the title is optional; sections are items
+    assert [el.tag for el in text[0]] == [ns + "titleText"] and text[0][0][0].text == "baichuan-7B模型许可协议"
+    first = text[1][0]
+    assert (first.find(ns + "bullet").text, first.find(ns + "bullet").tail) == ("一、", "定义")
     assert re.sub(r"\s", "", "".join(text.itertext())) == seed_chars()
-    lists = text.findall(ns + "list")
-    assert [[i.find(ns + "bullet").text for i in lst.findall(ns + "item")] for lst in lists][:2] == [
+    assert [el.tag for el in text] == [ns + "optional", ns + "list", ns + "p", ns + "list", ns + "p"]  # the appendix is unnumbered
+    lists = text.iter(ns + "list")
+    assert [[i.find(ns + "bullet").text for i in lst.findall(ns + "item")] for lst in lists] == [
+        ["一、", "二、", "三、", "四、", "五、"],
         ["1.", "2.", "3.", "4.", "5."],
         ["1.", "2.", "3."],
+        ["1.", "2.", "3.", "4.", "5.", "6."],
+        ["(i)", "(ii)", "(ii)", "(iv)", "(v)", "(vi)", "(vii)", "(viii)", "(x)"],
+        ["1.", "2.", "3."],
+        ["1.", "2."],
     ]
     sub = [b.text for b in text.iter(ns + "bullet") if b.text.startswith("(")]
     assert sub == ["(i)", "(ii)", "(ii)", "(iv)", "(v)", "(vi)", "(vii)", "(viii)", "(x)"]
@@ -189,8 +290,11 @@ def test_scancode_license(files, lic):
     _, head, _ = raw.split("---\n", 2)
     meta = yaml.safe_load(head)
     see = lic.metadata["seeAlso"]
+    pdf = next(p["url"] for p in lic.metadata["provenance"] if p["language"] == "zh-Hans")
+    assert pdf in see
     assert meta == {
         "key": "baichuan-7b-model-2023",
+        "language": "zh-hans",
         "short_name": "baichuan-7B Model License 2023",
         "name": "baichuan-7B Model License Agreement",
         "category": "Proprietary Free",
@@ -199,15 +303,17 @@ def test_scancode_license(files, lic):
         "notes": f"{lic.metadata['licenseComments']} Unofficial English translation: {BASE}en/",
         "spdx_license_key": "LicenseRef-scancode-baichuan-7b-model-2023",
         "other_spdx_license_keys": [LICENSE_ID],
-        "text_urls": [f"{BASE}license.zh.txt"],
-        "other_urls": see[1:] + [f"{BASE}zh/"],
-        "language": "zh",
+        "text_urls": [pdf, f"{BASE}license.zh.txt"],
+        "other_urls": [u for u in see[1:] if u != pdf] + [f"{BASE}zh/"],
+        "ignorable_emails": [lic.metadata["licensor"]["contact"]],
     }
+    assert list(meta)[:2] == ["key", "language"]
 
 
 def test_model_card(files):
     card = files["huggingface/model-card.yml"].content.decode()
-    assert card == f"---\nlicense: other\nlicense_name: baichuan-7b-model-license\nlicense_link: {BASE}zh/\n---\n"
+    # one YAML document, to go between a README's --- fences; the link is the plain Chinese text
+    assert card == f"license: other\nlicense_name: baichuan-7b-model-license\nlicense_link: {BASE}license.zh.txt\n"
 
 
 LINES = [
@@ -273,8 +379,11 @@ from licensekit.parse import load
 
 lic = load(Path(sys.argv[2]) / "license")
 out = {d.path: d.content.hex() for d in exports.downloads(lic, "https://example.org/", Path(sys.argv[2]) / "license" / "schema")}
-out.update({name: text for name, text in pages.text_pages(lic).items()})
-out.update({name: part(lic) for name, part in pages.PARTS.items()})
+release = {"tag": "v1.0.0", "commit": "0" * 40}
+schema = Path(sys.argv[2]) / "license" / "schema"
+out.update({"release/" + d.path: d.content.hex() for d in exports.downloads(lic, "https://example.org/", schema, release)})
+out.update({name: list(page) for name, page in pages.text_pages(lic).items()})
+out.update({name: part(lic, "../") for name, part in pages.PARTS.items()})
 print(json.dumps(out, sort_keys=True))
 """
 
@@ -294,7 +403,7 @@ def dump(env: dict) -> str:
 
 def test_downloads_and_pages_are_the_same_bytes_in_any_environment():
     first, *others = [dump(dict(env)) for env in ENVIRONMENTS]
-    assert len(json.loads(first)) == 9 + 3 + 6
+    assert len(json.loads(first)) == 2 * 26 + 3 + 6  # the downloads (without and with a release), pages, parts
     for other in others:
         assert other == first
 
@@ -306,7 +415,7 @@ def small_license():
         "name": "Small",
         "licenseId": "LicenseRef-Small",
         "licenseComments": "由某公司发布。 " + "A long comment that goes on and on, " * 4,
-        "licensor": {"en": "Some Co."},
+        "licensor": {"en": "Some Co.", "contact": "legal@x.example"},
         "seeAlso": ["https://x.example/a", "https://x.example/b"],
         "identifiers": {
             "scancode": {"key": "small-2023", "spdx_license_key": "LicenseRef-scancode-small-2023"},
@@ -314,30 +423,38 @@ def small_license():
         },
         "isOsiApproved": False,
         "isDeprecatedLicenseId": False,
-        "provenance": [{"language": "en", "date": "2020-01-01"}, {"language": "zh-Hans"}, {"language": "zh-Hans", "date": "2021-02-03"}],
+        "provenance": [
+            {"language": "en", "date": "2020-01-01", "url": "https://x.example/en.pdf", "title": "Small.pdf"},
+            {"language": "zh-Hans", "url": "https://x.example/b", "title": "小协议.pdf"},
+            {"language": "zh-Hans", "date": "2021-02-03", "url": "https://x.example/later.pdf", "title": "后来.pdf"},
+        ],
     }
     return license_of(metadata=meta)
 
 
 def test_scancode_license_exactly():
-    from licensekit.exports.cards import scancode_license
+    from licensekit.exports.scancode import scancode_license
 
-    comment = "由某公司发布。 " + "A long comment that goes on and on, " * 4
+    # ScanCode's field order and saneyaml's layout: lists indented, long values folded at 90 columns
     assert scancode_license(small_license(), "https://s.example/", "正文\n").decode() == (
         "---\n"
         "key: small-2023\n"
+        "language: zh-hans\n"
         "short_name: baichuan-7B Model License 2023\n"
         "name: Small\n"
         "category: Proprietary Free\n"
         "owner: Some Co.\n"
         "homepage_url: https://x.example/a\n"
-        f"notes: '{comment} Unofficial English translation: https://s.example/en/'\n"
+        "notes: '由某公司发布。 A long comment that goes on and on, A long comment that goes on and on, A long\n"
+        "    comment that goes on and on, A long comment that goes on and on,  Unofficial English translation:\n"
+        "    https://s.example/en/'\n"
         "spdx_license_key: LicenseRef-scancode-small-2023\n"
-        "other_spdx_license_keys:\n- LicenseRef-Small\n"
-        "text_urls:\n- https://s.example/license.zh.txt\n"
-        "other_urls:\n- https://x.example/b\n- https://s.example/zh/\n"
-        "language: zh\n"
-        "---\n\n正文\n"
+        "other_spdx_license_keys:\n    - LicenseRef-Small\n"
+        # the licensor's PDF (the zh-Hans provenance) first; it is not repeated among other_urls
+        "text_urls:\n    - https://x.example/b\n    - https://s.example/license.zh.txt\n"
+        "other_urls:\n    - https://s.example/zh/\n"
+        "ignorable_emails:\n    - legal@x.example\n"
+        "---\n\n正文"
     )
 
 
@@ -345,7 +462,10 @@ def test_model_card_link_is_under_the_site():
     from licensekit.exports.cards import model_card
 
     card = model_card(small_license(), "https://s.example/sub/").decode()
-    assert card == "---\nlicense: other\nlicense_name: small\nlicense_link: https://s.example/sub/X-page/\n---\n"
+    assert card == "license: other\nlicense_name: small\nlicense_link: https://s.example/sub/X-page/\n"
+    assert list(yaml.safe_load_all(card)) == [
+        {"license": "other", "license_name": "small", "license_link": "https://s.example/sub/X-page/"}
+    ]
 
 
 def test_spdx_details_of_a_small_license():
@@ -353,8 +473,10 @@ def test_spdx_details_of_a_small_license():
 
     data = spdx_details(small_license(), "https://s.example/", "a <<var>> b\n")
     assert data["licenseText"] == "a <<var>> b\n"
-    assert data["standardLicenseTemplate"] == "a \\<<var>> b\n"
-    assert [x["timestamp"] for x in data["crossRef"]] == ["2021-02-03T00:00:00Z"] * 2
+    # the template and HTML come from the outline of the Chinese text (here: a title alone)
+    assert data["standardLicenseTemplate"] == "<<beginOptional>>T<<endOptional>>\n\n"
+    assert data["licenseTextHtml"] == '<div lang="zh-Hans">\n<div class="optional-license-text"><p>T</p></div>\n</div>\n'
+    assert "crossRef" not in data
     assert "isFsfLibre" not in data
     small = small_license()
     small.metadata["isFsfLibre"] = False
@@ -390,32 +512,31 @@ def test_spdx_xml_of_a_small_license():
         "    </crossRefs>\n"
         "    <notes>" + comment + " Unofficial English translation: https://s.example/en/</notes>\n"
         "    <text>\n"
-        "      <titleText>\n"
-        "        <p>标题</p>\n"
-        "      </titleText>\n"
-        "      <p>一、定义</p>\n"
-        "      <p>“甲”是指乙。</p>\n"
-        "      <p>二、许可</p>\n"
-        "      <p>授予。</p>\n"
+        # the title is optional; every printed number is a bullet, its text the bullet's tail
+        "      <optional>\n"
+        "        <titleText>\n"
+        "          <p>标题</p>\n"
+        "        </titleText>\n"
+        "      </optional>\n"
         "      <list>\n"
         "        <item>\n"
-        "          <bullet>1.</bullet>\n"
-        "          <p>第一。</p>\n"
-        "          <list>\n"
-        "            <item>\n"
-        "              <bullet>(i)</bullet>\n"
-        "              <p>甲;</p>\n"
-        "            </item>\n"
-        "            <item>\n"
-        "              <bullet>(ii)</bullet>\n"
-        "              <p>乙。</p>\n"
-        "            </item>\n"
-        "          </list>\n"
+        "          <bullet>一、</bullet>定义<p>“甲”是指乙。</p>\n"
         "        </item>\n"
         "        <item>\n"
-        "          <bullet>2.</bullet>\n"
-        "          <p>第二。</p>\n"
-        "          <p>续。</p>\n"
+        "          <bullet>二、</bullet>许可<p>授予。</p>\n"
+        "          <list>\n"
+        "            <item>\n"
+        "              <bullet>1.</bullet>第一。<list>\n"
+        "                <item>\n"
+        "                  <bullet>(i)</bullet>甲;</item>\n"
+        "                <item>\n"
+        "                  <bullet>(ii)</bullet>乙。</item>\n"
+        "              </list>\n"
+        "            </item>\n"
+        "            <item>\n"
+        "              <bullet>2.</bullet>第二。<p>续。</p>\n"
+        "            </item>\n"
+        "          </list>\n"
         "        </item>\n"
         "      </list>\n"
         "      <p>附则</p>\n"
