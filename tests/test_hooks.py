@@ -3,6 +3,10 @@ the hooks' refusal of a broken source."""
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,11 +14,13 @@ from types import SimpleNamespace
 
 import build
 import check
+import markdown as md
 import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import Abort
 
 from casebook import ROOT, broken_copy, cases, edited_copy
+from licensekit import csp, pages, release
 
 
 def test_check_main_on_the_real_sources(capsys):
@@ -52,28 +58,69 @@ def test_check_main_prints_warnings_on_stdout_and_passes(tmp_path, capsys, monke
     assert err == ""
 
 
+@pytest.fixture
+def not_a_release(monkeypatch):
+    """A build that is not a release: the placeholder site_url is allowed."""
+    for name in ("CI", "LICENSEKIT_RELEASE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def bare_config(**extra):
+    return SimpleNamespace(site_url="https://example.org/", docs_dir=str(ROOT / "docs"), **extra)
+
+
 @pytest.mark.parametrize("name", ["text-changed", "ref-missing-clause"])
-def test_hooks_refuse_a_broken_source(name, tmp_path, monkeypatch):
+def test_hooks_refuse_a_broken_source(name, tmp_path, monkeypatch, not_a_release):
     case = next(c for c in cases() if c.name == name)
     broken_copy(case, tmp_path / "license")
     monkeypatch.setattr(mkdocs_hooks, "ROOT", tmp_path)
     monkeypatch.setattr(mkdocs_hooks, "state", {})
     with pytest.raises(Abort) as caught:
-        mkdocs_hooks.on_config(SimpleNamespace())
+        mkdocs_hooks.on_config(bare_config())
     expected = ["license/" + line for line in case.expected_lines(tmp_path / "license")]
-    assert str(caught.value).splitlines() == [f"the license sources have {len(expected)} error(s):", *expected]
+    assert str(caught.value).splitlines() == [f"the license sources and pages have {len(expected)} error(s):", *expected]
+    # nothing of the broken license is kept for the build to use
+    assert mkdocs_hooks.state == {"parts": {}, "hashes": set(), "theme_hashes": {}}
+
+
+def test_the_dev_server_shows_a_broken_source_instead_of_stopping(tmp_path, monkeypatch, capsys, not_a_release):
+    case = next(c for c in cases() if c.name == "ref-missing-clause")
+    broken_copy(case, tmp_path / "license")
+    monkeypatch.setattr(mkdocs_hooks, "ROOT", tmp_path)
+    monkeypatch.setattr(mkdocs_hooks, "state", {"serve": True})
+    config = bare_config(validation=SimpleNamespace(nav=SimpleNamespace(not_found=None)))
+    assert mkdocs_hooks.on_config(config) is config
+    expected = ["license/" + line for line in case.expected_lines(tmp_path / "license")]
+    assert mkdocs_hooks.state["broken"] == expected and "license" not in mkdocs_hooks.state
+    assert config.validation.nav.not_found == logging.DEBUG
+    assert capsys.readouterr().err.splitlines() == [f"the license sources and pages have {len(expected)} error(s):", *expected]
+
+
+def test_a_release_build_refuses_the_placeholder_address(monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks, "state", {})
+    monkeypatch.setenv("LICENSEKIT_RELEASE", "1")
+    with pytest.raises(Abort, match=r"^site_url is the placeholder https://example.org/; a release build"):
+        mkdocs_hooks.on_config(bare_config())
     assert mkdocs_hooks.state == {}
 
 
-def test_hooks_accept_the_real_sources_and_set_the_page_language(monkeypatch):
-    monkeypatch.setattr(mkdocs_hooks, "state", {})
-    config = SimpleNamespace()
-    assert mkdocs_hooks.on_config(config) is config
+def test_hooks_accept_the_real_sources_and_set_the_page_language(configured, monkeypatch):
     assert [c.id for c in mkdocs_hooks.state["license"].zh.clauses][:2] == ["s1", "s1-license"]
-    page = SimpleNamespace(meta={"lang": "zh-Hans"})
-    html = '<html lang="en"><p lang="en">x</p></html>'
-    assert mkdocs_hooks.on_post_page(html, page, config) == '<html lang="zh-Hans"><p lang="en">x</p></html>'
-    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={}), config) == html
+    assert "broken" not in mkdocs_hooks.state
+    assert re.fullmatch(r"licensekitpart[0-9a-f]{16}x", mkdocs_hooks.state["token"])
+    html = '<html lang="en"><head><meta charset="utf-8"></head><p lang="en">x</p></html>'
+    policy = csp.meta(mkdocs_hooks.theme_hashes(configured, ".."))
+    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={"lang": "zh-Hans"}, url="zh/"), configured) == (
+        f'<html lang="zh-Hans"><head><meta charset="utf-8">\n    {policy}</head><p lang="en">x</p></html>'
+    )
+    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={}, url="zh/"), configured) == html.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8">\n    {policy}'
+    )
+    # the dev server adds its own inline script to every response: no policy there
+    monkeypatch.setitem(mkdocs_hooks.state, "serve", True)
+    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={"lang": "zh-Hans"}, url="zh/"), configured) == html.replace(
+        '<html lang="en">', '<html lang="zh-Hans">'
+    )
 
 
 def test_source_date_is_the_last_commit():
@@ -94,21 +141,24 @@ def test_source_date_outside_a_repository_is_zero(tmp_path, monkeypatch):
     assert mkdocs_hooks.source_date() == "0"
 
 
-def test_on_config_sets_source_date_epoch_only_when_unset(monkeypatch):
-    monkeypatch.setattr(mkdocs_hooks, "state", {})
+def test_on_config_sets_source_date_epoch_only_when_unset(configured, monkeypatch, not_a_release):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    mkdocs_hooks.on_config(SimpleNamespace())
+    mkdocs_hooks.on_config(configured)
     assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == mkdocs_hooks.source_date()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "123")
-    mkdocs_hooks.on_config(SimpleNamespace())
+    mkdocs_hooks.on_config(configured)
     assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == "123"
 
 
-def test_on_post_page_sets_only_the_page_language():
-    html = '<html lang="en"><code>&lt;html lang="en"</code><html lang="x">'
-    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={"lang": "zh-Hans"}), None) == (
-        '<html lang="zh-Hans"><code>&lt;html lang="en"</code><html lang="x">'
+def test_on_post_page_sets_only_the_page_language(configured):
+    html = '<html lang="en"><meta charset="utf-8"><code>&lt;html lang="en"</code><html lang="x">'
+    policy = csp.meta(mkdocs_hooks.theme_hashes(configured, "."))
+    assert mkdocs_hooks.on_post_page(html, SimpleNamespace(meta={"lang": "zh-Hans"}, url=""), configured) == (
+        f'<html lang="zh-Hans"><meta charset="utf-8">\n    {policy}<code>&lt;html lang="en"</code><html lang="x">'
     )
+    # the policy must come before any script: a page without <meta charset> is refused
+    with pytest.raises(Abort, match="no <meta charset> to put the Content-Security-Policy after"):
+        mkdocs_hooks.on_post_page('<html lang="en"><p>x</p>', SimpleNamespace(meta={}, url=""), configured)
 
 
 # -- build.py: a fresh folder, swapped in only on success ----------------------------------
@@ -144,9 +194,10 @@ def test_build_swaps_in_a_good_site_and_keeps_it_on_failure(tmp_path, capfd):
 
 @pytest.fixture(scope="module")
 def configured():
-    """The real MkDocs configuration, after the hooks' on_config."""
+    """The real MkDocs configuration, after the hooks' on_config (not as a release build)."""
     from mkdocs.config import load_config
 
+    saved_env = {k: os.environ.pop(k) for k in ("CI", "LICENSEKIT_RELEASE", "SITE_URL") if k in os.environ}
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins._current_plugin = None  # as MkDocs sets it while running a hook
     saved = dict(mkdocs_hooks.state)
@@ -154,12 +205,17 @@ def configured():
     yield config
     mkdocs_hooks.state.clear()
     mkdocs_hooks.state.update(saved)
+    os.environ.update(saved_env)
+
+
+SITE = "https://baichuan-7b-license.example.org/"
 
 
 def test_hooks_add_the_generated_pages_and_downloads(configured):
     from mkdocs.structure.files import Files
 
     files = mkdocs_hooks.on_files(Files([]), configured)
+    rules = [f"scancode/baichuan-7b-model-2023_{i}.RULE" for i in range(1, 16)]
     assert [f.src_uri for f in files] == [
         "zh.md",
         "en.md",
@@ -169,16 +225,30 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
         "schema/metadata.schema.json",
         "spdx/LicenseRef-Baichuan-7B-Model-License.json",
         "spdx/LicenseRef-Baichuan-7B-Model-License.xml",
+        "spdx/example.spdx.json",
         "license.zh.txt",
         "license.en.txt",
         "scancode/baichuan-7b-model-2023.LICENSE",
+        *rules,
+        "scancode/scancode_baichuan_7b_model_2023-1.0.0-py3-none-any.whl",
         "huggingface/model-card.yml",
     ]
     by_uri = {f.src_uri: f for f in files}
+    lic = mkdocs_hooks.state["license"]
+    # a text page is its front matter over a placeholder: its HTML goes in after Markdown has run
+    placeholder = mkdocs_hooks.state["token"] + "page"
+    for uri, (front_matter, html) in pages.text_pages(lic).items():
+        assert by_uri[uri].content_string == f"{front_matter}{placeholder}\n"
+        assert mkdocs_hooks.state["parts"][uri] == {placeholder: html}
     assert by_uri["zh.md"].content_string.startswith('---\ntitle: "baichuan-7B模型许可协议（中文原文）"')
-    license_json = by_uri["license.json"].content_bytes.decode()
-    assert '"$schema": "https://baichuan-7b-license.example.org/schema/license.schema.json"' in license_json
+    license_json = json.loads(by_uri["license.json"].content_bytes)
+    assert license_json["$schema"] == f"{SITE}schema/license.schema.json"
+    assert license_json["release"] == release.describe(ROOT)
     assert [d.path for d in mkdocs_hooks.state["downloads"]] == [f.src_uri for f in files][3:]
+
+
+def hand_written_page(uri: str = "cite.md", url: str = "cite/"):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=uri, src_path=uri), url=url, toc=None, present_anchor_ids=None)
 
 
 def test_hooks_fill_the_hand_written_pages(configured):
@@ -186,21 +256,49 @@ def test_hooks_fill_the_hand_written_pages(configured):
 
     mkdocs_hooks.on_files(Files([]), configured)
     markdown = "A\n<!-- licensekit:cite-urls -->\n<!-- licensekit:downloads -->\n<!-- licensekit:outbound-links -->\n"
-    filled = mkdocs_hooks.on_page_markdown(markdown, SimpleNamespace(), configured, None)
-    assert "licensekit:" not in filled
-    assert "- English: `https://baichuan-7b-license.example.org/en/#s2-2`\n" in filled
-    assert "| [`/license.json`](license.json) | The whole license:" in filled
-    assert "- <https://github.com/baichuan-inc/Baichuan-7B>\n" in filled
+    page = hand_written_page()
+    filled = mkdocs_hooks.on_page_markdown(markdown, page, configured, None)
+    token = mkdocs_hooks.state["token"]
+    assert filled == f"A\n\n\n{token}0\n\n\n\n\n{token}1\n\n\n\n\n{token}2\n\n\n"
+    parts = mkdocs_hooks.state["parts"]["cite.md"]
+    assert list(parts) == [f"{token}{k}" for k in range(3)]
+    html = mkdocs_hooks.on_page_content(md.markdown(filled), page, configured, None)
+    assert token not in html and "licensekit:" not in html
+    assert f"<li>English: <code>{SITE}en/#s2-2</code></li>\n" in html
+    # links to the downloads are relative to the page, so the site works under a sub-path
+    assert '<tr><td><a href="../license.json"><code>/license.json</code></a></td><td>The whole license:' in html
+    assert '<li><a href="https://github.com/baichuan-inc/Baichuan-7B">https://github.com/baichuan-inc/Baichuan-7B</a></li>\n' in html
+    assert html.startswith("<p>A</p>\n<ul>\n<li>Chinese (authoritative): ")
+
+
+def test_hooks_refuse_an_unknown_part_and_a_part_inside_a_paragraph(configured):
+    from mkdocs.structure.files import Files
+
+    mkdocs_hooks.on_files(Files([]), configured)
+    with pytest.raises(Abort, match=r"^cite\.md: line 2: unknown generated part 'nope'"):
+        mkdocs_hooks.on_page_markdown("A\n<!-- licensekit:nope -->\n", hand_written_page(), configured, None)
+    page = hand_written_page()
+    filled = mkdocs_hooks.on_page_markdown("<!-- licensekit:glossary -->\n", page, configured, None)
+    token = mkdocs_hooks.state["token"]
+    with pytest.raises(Abort, match=f"^cite\\.md: a generated part is not on a line of its own \\({token}0\\)$"):
+        mkdocs_hooks.on_page_content(f"<ul><li>{filled.strip()}</li></ul>", page, configured, None)
 
 
 @pytest.mark.parametrize("uri,first", [("zh.md", "一、 定义"), ("en.md", "I. Definitions"), ("parallel.md", "I. Definitions")])
 def test_hooks_give_the_text_pages_their_sections_as_contents(configured, uri, first):
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=uri), toc=None)
-    assert mkdocs_hooks.on_page_content("<p>x</p>", page, configured, None) == "<p>x</p>"
+    from mkdocs.structure.files import Files
+
+    mkdocs_hooks.on_files(Files([]), configured)
+    page = hand_written_page(uri, uri.replace(".md", "/"))
+    placeholder = mkdocs_hooks.state["token"] + "page"
+    (generated,) = mkdocs_hooks.state["parts"][uri].values()
+    assert mkdocs_hooks.on_page_content(f"<p>{placeholder}</p>", page, configured, None) == generated
     (title,) = list(page.toc)
     assert (title.id, title.level) == ("title", 1)
     assert [(c.id, c.level) for c in title.children] == [(s, 2) for s in ("s1", "s2", "s3", "s4", "s5", "appendix")]
     assert title.children[0].title == first
+    # MkDocs checks links to anchors against the ids it saw: those of the generated HTML
+    assert {"title", "s1", "s2-2"} <= page.present_anchor_ids
 
 
 def test_hooks_leave_the_contents_of_other_pages(configured):
