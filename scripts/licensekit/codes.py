@@ -111,6 +111,7 @@ CODES: dict[str, Code] = {
     "DATA-SCHEMA": _e("a data file is not valid against its schema"),
     "META-CLAUSE": _e("a data file cites a clause that is not in both texts"),
     "META-TAG": _e("a rule uses a tag that is not defined"),
+    "META-URL": _e("the metadata sends a reader to an address that is not the licensor's nor a named source"),
     "META-CONTACT": _e("the licensor's contact is not the address printed in the texts"),
     "META-AUTHORITY": _e("a language other than the Chinese original is marked authoritative or original"),
     "META-VOCAB": _e("a tag marked as choosealicense's is not in its vocabulary"),
