@@ -93,6 +93,7 @@ CODES: dict[str, Code] = {
     "ERRATUM-MISSING": _e("an oddity the checker finds in the original has no erratum"),
     "ERRATUM-UNFOUNDED": _e("an erratum quotes no oddity the checker finds and is not a reviewed one"),
     "TEXT-EMPTY": _e("a clause or section has no text"),
+    "TEXT-UNREVIEWED": _e("a text of ours (English, caption, data) changed since it was last reviewed"),
     "TEXT-UNEXPECTED": _e("a form field carries text"),
     "TEXT-INVISIBLE": _e("a clause's text is only invisible characters"),
     "TEXT-COPY": _e("an English clause is a copy of another clause's translation"),
