@@ -25,12 +25,18 @@ HEADER = """\
 # the SHA-256 of its Chinese text without spaces and line breaks. Never drop an entry:
 # an ID that is renamed or retired stays listed and gets an alias (old ID: current ID),
 # so that links to it keep working. Written by `python scripts/published_ids.py --write`;
-# validated against schema/published-ids.schema.json and checked by checks/published.py.
+# `reviewed` holds a hash of each text of ours (the English, the captions, the metadata,
+# glossary, errata and notes) as last reviewed: a changed text is refused until it is
+# reviewed and recorded again with --write (licensekit/reviewed.py).
+# Validated against schema/published-ids.schema.json; checked by checks/published.py and checks/review.py.
 """
 
 
 def dump(registry: dict) -> str:
-    return HEADER + yaml.safe_dump(registry, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
+    ids = {k: v for k, v in registry.items() if k != "reviewed"}
+    text = yaml.safe_dump(ids, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
+    reviewed = yaml.safe_dump({"reviewed": registry["reviewed"]}, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return HEADER + text + reviewed
 
 
 def main(argv: list[str]) -> int:

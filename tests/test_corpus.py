@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from casebook import CORPUS, LICENSE, Case, actual_lines, broken_copy, cases, good_cases
+from casebook import CORPUS, LICENSE, ROOT, Case, actual_lines, broken_copy, cases, good_cases
 
 CASES = cases()
 GOOD = good_cases()
@@ -16,18 +16,17 @@ GOOD = good_cases()
 def test_every_corpus_file_is_a_case_that_breaks_something(tmp_path):
     # No file is skipped silently, and no case is empty: each has a description, edits
     # that change the sources, and at least one expected error.
-    assert [c.name for c in CASES] == sorted(p.stem for p in CORPUS.glob("*.yaml"))
-    assert [c.name for c in GOOD] == sorted(p.stem for p in (CORPUS / "good").glob("*.yaml"))
+    assert sorted(c.name for c in CASES) == sorted(p.stem for p in CORPUS.glob("*.yaml"))
+    assert sorted(c.name for c in GOOD) == sorted(p.stem for p in (CORPUS / "good").glob("*.yaml"))
     assert len(CASES) >= 25 and len(GOOD) >= 3
     for case in CASES + GOOD:
         assert case.description and case.edits, case.name
-        root = broken_copy(case, tmp_path / case.name)
-        changed = [
-            p.name
-            for p in sorted(LICENSE.rglob("*"))
-            if p.is_file()
-            and (not (root / p.relative_to(LICENSE)).exists() or (root / p.relative_to(LICENSE)).read_bytes() != p.read_bytes())
-        ]
+        root = broken_copy(case, tmp_path / case.name / "license")
+        # A case may edit the license folder or, through ../docs/, the site's pages beside it.
+        pairs = [(p, root / p.relative_to(LICENSE)) for p in sorted(LICENSE.rglob("*")) if p.is_file()]
+        if (root.parent / "docs").exists():
+            pairs += [(p, root.parent / "docs" / p.relative_to(ROOT / "docs")) for p in sorted((ROOT / "docs").rglob("*")) if p.is_file()]
+        changed = [p.name for p, q in pairs if not q.exists() or q.read_bytes() != p.read_bytes()]
         assert changed, f"{case.name}: the edits change nothing"
     assert [c.name for c in CASES if not c.expect] == []
 

@@ -117,7 +117,7 @@ def test_real_texts_have_no_reserved_id(lic):
 def test_registry_schema_refuses_a_bad_entry(tmp_path):
     root = edited_copy(tmp_path / "license", [{"file": "published-ids.yaml", "find": "text: 5d1b27e7b720f380", "replace": "text: XYZ"}])
     found = [f.format(root) for f in checks.run(load(root)) if f.code == "DATA-SCHEMA"]
-    assert found == ["published-ids.yaml:40: DATA-SCHEMA -: ids/s4-3-iv/text: 'XYZ' does not match '^[0-9a-f]{16}$'"]
+    assert found == ["published-ids.yaml:43: DATA-SCHEMA -: ids/s4-3-iv/text: 'XYZ' does not match '^[0-9a-f]{16}$'"]
 
 
 def test_templates_are_where_the_test_looks():

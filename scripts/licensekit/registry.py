@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from . import reviewed
 from .model import Clause, License
 
 FREE = " \n"  # the whitespace the fidelity check ignores: a re-wrap does not change a hash
@@ -43,4 +44,4 @@ def generate(lic: License) -> dict[str, Any]:
     current = entries(lic)
     old = lic.published.get("ids") or {}
     retired = {k: v for k, v in old.items() if k in lic.aliases and k not in current} if isinstance(old, dict) else {}
-    return {"ids": {**current, **retired}, "aliases": dict(sorted(lic.aliases.items()))}
+    return {"ids": {**current, **retired}, "aliases": dict(sorted(lic.aliases.items())), "reviewed": reviewed.record(lic)}
