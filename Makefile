@@ -49,6 +49,7 @@ browser:
 # Regenerate the lock from requirements.in, for the oldest supported Python.
 lock: $(STAMP)
 	$(PY) -m uv pip compile requirements.in -o requirements.lock --python-version 3.11.2
+	$(PY) -m uv pip compile requirements-mutation.in -c requirements.lock -o requirements-mutation.lock --python-version 3.11.2
 
 check: $(STAMP)
 	$(PY) scripts/check.py
@@ -74,7 +75,10 @@ bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py
 
 # Mutation testing (mutmut), a benchmark: the score beside its goal, the runtime, the survivors.
+# mutmut has a lock of its own (constrained by the main one), so that the main lock
+# resolves alike on every supported Python; it installs into the same venv.
 mutation: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
 	$(PY) scripts/mutation.py
 
 lint: $(STAMP)

@@ -58,6 +58,11 @@ def on_config(config):
     lic = load(ROOT / "license")
     findings = checks.run(lic) + check_docs(Path(config.docs_dir), [*pages.PARTS, *pages.EXTRA_PARTS])
     bad = checks.errors(findings)
+    if state.get("serve"):
+        # A preview shows text being edited before it is reviewed; a build refuses it.
+        for finding in [f for f in bad if f.code == "TEXT-UNREVIEWED"]:
+            print(f"not yet reviewed: {finding.format(ROOT)}", file=sys.stderr)
+        bad = [f for f in bad if f.code != "TEXT-UNREVIEWED"]
     state.update(parts={}, hashes=set(), theme_hashes={})
     state.pop("theme_env", None)
     state.pop("broken", None)

@@ -87,7 +87,7 @@ def assert_error_site(base: str, expected: list[str]) -> None:
         assert f"{len(expected)} error(s) in the license sources" in body, path
         listed = [html.unescape(line) for line in body.split("<li><code>")[1:]]
         assert [line.split("</code>")[0] for line in listed] == expected, path
-        assert "No military or illegal use" not in body and "不得用于军事或非法目的" not in body  # never the broken text
+        assert "No military or illegal purposes" not in body and "不得用于军事或非法目的" not in body  # never the broken text
         if path in PAGES:
             assert "livereload" in body, path  # refreshed by live reload
 
@@ -100,7 +100,7 @@ def test_broken_sources_serve_an_error_page_and_recover(tmp_path):
     try:
         assert_error_site(server.base, expected)  # broken from the start
         replace_license(project, None)
-        wait_for(server.base + "en/", "No military or illegal use")
+        wait_for(server.base + "en/", "No military or illegal purposes")
         assert fetch(server.base + "license.json")[0] == 200
         expected = replace_license(project, "html-event-handler")  # findings that hold markup
         assert any("<" in line for line in expected)

@@ -27,7 +27,7 @@ APP = "baichuan-7b-license"
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search hands to jieba
 # Where the site's text comes from: the license, the hand-written pages, the navigation
 # and the strings of the page generators.
-SOURCES = ("license/**/*.md", "license/**/*.yaml", "docs/**/*.md", "scripts/**/*.py", "mkdocs.yml")
+SOURCES = ("license/**/*.md", "license/**/*.yaml", "docs/**/*.md", "scripts/**/*.py", "scripts/**/*.html", "mkdocs.yml")
 FILLER = "\ue000"  # a private-use character: never in a text, it carries the dropped words' frequency
 
 
