@@ -109,6 +109,17 @@ def _drop_item(text: str, first: str, name: str) -> str:
     return "\n".join(lines[:start] + lines[end:])
 
 
+def record_review(root: Path) -> Path:
+    """Record every text of the license folder `root` as reviewed, as `published_ids.py --write` does."""
+    import published_ids
+
+    from licensekit.parse import load
+    from licensekit.registry import generate
+
+    (root / "published-ids.yaml").write_text(published_ids.dump(generate(load(root))), encoding="utf-8")
+    return root
+
+
 def broken_copy(case: Case, dest: Path) -> Path:
     """Copy `license/` to `dest` with the case's edits applied."""
     return edited_copy(dest, case.edits, case.name)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from casebook import LICENSE, ROOT, broken_copy, cases, edited_copy
+from casebook import LICENSE, ROOT, broken_copy, cases, edited_copy, record_review
 from licensekit import checks
 from licensekit.model import Finding
 from licensekit.parse import load
@@ -41,7 +41,7 @@ def test_warnings_do_not_fail(tmp_path):
         {"file": "zh.md", "find": "训练[数据](#s1-data)", "replace": "训练数据"},
         {"file": "en.md", "find": "training [Data](#s1-data)", "replace": "training Data"},
     ]
-    root = edited_copy(tmp_path / "license", edits)
+    root = record_review(edited_copy(tmp_path / "license", edits))
     found = checks.run(load(root))
     assert checks.errors(found) == []
     assert [f.format(root) for f in found if f.level != "info"] == [
@@ -62,7 +62,7 @@ def test_unused_term_is_a_warning_only(tmp_path):
         {"file": "zh.md", "find": "训练[数据](#s1-data)", "replace": "训练数据"},
         {"file": "en.md", "find": "training [Data](#s1-data)", "replace": "training Data"},
     ]
-    root = edited_copy(tmp_path / "license", edits)
+    root = record_review(edited_copy(tmp_path / "license", edits))
     result = run_cli(str(root))
     assert result.returncode == 0, result.stderr
     assert f"{root}/glossary.yaml:10: TERM-UNUSED s1-data: “Data” is never marked as used in the en text" in result.stdout.splitlines()
@@ -79,7 +79,9 @@ def test_cli_refuses_the_four_common_mistakes(name, tmp_path):
 
 
 def test_duplicate_heading_is_a_warning(tmp_path):
-    root = edited_copy(tmp_path / "license", [{"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"}])
+    root = record_review(
+        edited_copy(tmp_path / "license", [{"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"}])
+    )
     result = run_cli(str(root))
     assert result.returncode == 0, result.stderr
     expected = f"{root}/en.md:166: HEADING-DUPLICATE s5-2: heading “Final interpretation” is also used by s5-1"

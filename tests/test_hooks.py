@@ -19,7 +19,7 @@ import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import Abort
 
-from casebook import ROOT, broken_copy, cases, edited_copy
+from casebook import ROOT, broken_copy, cases, edited_copy, record_review
 from licensekit import csp, pages, release
 
 
@@ -50,7 +50,9 @@ def test_check_main_prints_each_error_and_fails(name, tmp_path, capsys, monkeypa
 
 
 def test_check_main_prints_warnings_on_stdout_and_passes(tmp_path, capsys, monkeypatch):
-    root = edited_copy(tmp_path / "license", [{"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"}])
+    root = record_review(
+        edited_copy(tmp_path / "license", [{"file": "en.md", "find": "*Governing law*", "replace": "*Final interpretation*"}])
+    )
     monkeypatch.chdir(tmp_path)
     assert check.main([str(root)]) == 0
     out, err = capsys.readouterr()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook import actual_lines, edited_copy
+from casebook import actual_lines, edited_copy, record_review
 
 EDITS = [
     # I13: Jinja syntax in clause text
@@ -174,7 +174,7 @@ def hostile_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
     project = project_copy(tmp / "project")
     shutil.rmtree(project / "license", ignore_errors=True)
-    edited_copy(project / "license", EDITS)
+    record_review(edited_copy(project / "license", EDITS))  # reviewed: the test is about escaping, not review
     assert actual_lines(project / "license") == []  # the checker lets every edit through
     result = run_build(project, tmp / "site")
     assert result.returncode == 0, result.stdout[-3000:]  # and so does the post-build audit
