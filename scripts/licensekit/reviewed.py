@@ -22,7 +22,6 @@ from typing import Any
 from .model import AUTHORITATIVE, License
 
 SPACE = re.compile(r"\s+")
-DATA = ("glossary.yaml", "errata.yaml", "translation-notes.yaml")
 
 
 @dataclass(frozen=True)
