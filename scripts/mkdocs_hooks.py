@@ -117,7 +117,7 @@ def on_files(files, config):
     if "broken" in state:
         return error_files(files, config)
     lic = state["license"]
-    for src, (front_matter, html) in pages.text_pages(lic).items():
+    for src, (front_matter, html) in pages.text_pages(lic, config.site_url or "").items():
         key = f"{state['token']}page"
         state["parts"][src] = {key: html}
         files.append(File.generated(config, src, content=f"{front_matter}{key}\n"))

@@ -403,7 +403,7 @@ def dump(env: dict) -> str:
 
 def test_downloads_and_pages_are_the_same_bytes_in_any_environment():
     first, *others = [dump(dict(env)) for env in ENVIRONMENTS]
-    assert len(json.loads(first)) == 2 * 26 + 3 + 6  # the downloads (without and with a release), pages, parts
+    assert len(json.loads(first)) == 2 * 26 + 3 + 7  # the downloads (without and with a release), pages, parts
     for other in others:
         assert other == first
 

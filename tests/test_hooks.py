@@ -239,7 +239,7 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
     lic = mkdocs_hooks.state["license"]
     # a text page is its front matter over a placeholder: its HTML goes in after Markdown has run
     placeholder = mkdocs_hooks.state["token"] + "page"
-    for uri, (front_matter, html) in pages.text_pages(lic).items():
+    for uri, (front_matter, html) in pages.text_pages(lic, "https://baichuan-7b-license.example.org/").items():
         assert by_uri[uri].content_string == f"{front_matter}{placeholder}\n"
         assert mkdocs_hooks.state["parts"][uri] == {placeholder: html}
     assert by_uri["zh.md"].content_string.startswith('---\ntitle: "baichuan-7B模型许可协议（中文原文）"')

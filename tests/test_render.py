@@ -102,8 +102,7 @@ def test_alias_anchors_keep_old_links_working():
 def test_nested_clauses_close_their_wrappers():
     lic = small()
     html = Renderer(lic).text_page("en")
-    notice = '<p class="license-notice"> Captions in italics are ours; they are not part of the license.</p>'
-    assert notice + '<div class="clause clause--section"><h2 id="s1">' in html
+    assert '</section><div class="clause clause--section"><h2 id="s1">' in html  # after the header block
     assert '</h2><div class="clause clause--item"><h3 id="s1-1">' in html  # the item nests in its section
     assert html.endswith("</dfn></p></div></div></div>")  # item, section, then the page's own wrapper
     assert html.count("<div") == html.count("</div>") == 3
@@ -231,7 +230,7 @@ def test_fill_replaces_every_part(lic):
     assert list(parts) == [f"tok{k}" for k in range(n + 1)]
     assert list(parts.values()) == [part(lic, "../") for part in pages.PARTS.values()] + ["<p>EXTRA</p>"]
     html = pages.put_parts("<p>x</p>\n" + "\n".join(f"<p>tok{k}</p>" for k in range(n + 1)), parts)
-    assert html.startswith('<p>x</p>\n<h2 id="permissions">Allowed · ')
+    assert html.startswith('<p>x</p>\n<div class="license-summary">\n<p class="license-summary__key"><strong>Commercial Use requires prior')
     assert html.endswith("\n<p>EXTRA</p>")
     for name, part in pages.PARTS.items():
         assert part(lic, "../") in html, name
@@ -258,8 +257,14 @@ def test_parts_link_each_clause_and_erratum(lic):
         in pages.glossary(lic, "../")
     )
     rules = pages.rules(lic, "../")
-    assert '<h2 id="conditions">Required · <span lang="zh-Hans">必须</span><a class="headerlink" href="#conditions"' in rules
-    assert "<li><strong>Private use</strong> (<code>private-use</code>): " in rules
+    assert '<h2 id="conditions">Conditions · <span lang="zh-Hans">条件</span><a class="headerlink" href="#conditions"' in rules
+    assert '<li><strong>Private use</strong> <span class="license-summary__text">Use privately, ' in rules
+    assert (
+        '<p class="license-summary__key"><strong>Commercial Use requires prior registration with, and written authorization from,'
+        ' the Licensor.</strong> <span lang="zh-Hans">商业用途须事先向许可方登记并获得书面授权。</span> — '
+        '<a href="../parallel/#s2-2">II.2</a>, <a href="../parallel/#appendix-1">Appendix 1</a>, '
+        '<a href="../parallel/#appendix-2">Appendix 2</a></p>'
+    ) in rules
 
 
 def parts_model():
@@ -293,22 +298,44 @@ def parts_model():
 
 def test_part_rules():
     assert pages.rules(parts_model(), "../") == (
-        '<h2 id="permissions">Allowed · <span lang="zh-Hans">允许</span>'
+        '<div class="license-summary">\n'
+        '<p class="license-summary__disclaimer">A summary, not legal advice: each rule links to the clauses behind it, in both languages.'
+        ' <span lang="zh-Hans">摘要仅供参考，不构成法律意见；以协议原文为准。</span></p>\n'
+        '<div class="license-summary__columns">\n'
+        '<section class="license-summary__group license-summary__group--permissions" aria-labelledby="permissions">\n'
+        '<h2 id="permissions">Permissions · <span lang="zh-Hans">允许</span>'
         '<a class="headerlink" href="#permissions" title="Permanent link">&para;</a></h2>\n'
         "<ul>\n"
-        '<li><strong>Use</strong> (<code>use</code>): Use. <span lang="zh-Hans">使用。</span> — '
-        '<a href="../parallel/#s1">I</a>, <a href="../parallel/#s1-1">I.1</a></li>\n'
-        "</ul>\n"
-        '<h2 id="conditions">Required · <span lang="zh-Hans">必须</span>'
+        '<li><strong>Use</strong> <span class="license-summary__text">Use. <span lang="zh-Hans">使用。</span></span> '
+        '<span class="license-summary__cites"><a href="../parallel/#s1">I</a>, <a href="../parallel/#s1-1">I.1</a></span></li>\n'
+        "</ul>\n</section>\n"
+        '<section class="license-summary__group license-summary__group--conditions" aria-labelledby="conditions">\n'
+        '<h2 id="conditions">Conditions · <span lang="zh-Hans">条件</span>'
         '<a class="headerlink" href="#conditions" title="Permanent link">&para;</a></h2>\n'
-        "<ul>\n</ul>\n"
-        '<h2 id="limitations">Forbidden or limited · <span lang="zh-Hans">禁止与限制</span>'
+        "<ul>\n</ul>\n</section>\n"
+        '<section class="license-summary__group license-summary__group--limitations" aria-labelledby="limitations">\n'
+        '<h2 id="limitations">Limitations · <span lang="zh-Hans">限制</span>'
         '<a class="headerlink" href="#limitations" title="Permanent link">&para;</a></h2>\n'
         "<ul>\n"
-        '<li><strong>No war</strong> (<code>no-war</code>): No war. <span lang="zh-Hans">不得用于战争。</span> — '
-        '<a href="../parallel/#s1-1-m">I.1 “Mark”</a></li>\n'
-        "</ul>\n"
+        '<li><strong>No war</strong> <span class="license-summary__text">No war. <span lang="zh-Hans">不得用于战争。</span></span> '
+        '<span class="license-summary__cites"><a href="../parallel/#s1-1-m">I.1 “Mark”</a></span></li>\n'
+        "</ul>\n</section>\n</div>\n</div>"
     )
+
+
+@pytest.mark.parametrize("group", ["permissions", "conditions", "limitations"])
+def test_part_rules_puts_the_key_rule_first_from_any_group(group):
+    lic = parts_model()
+    lic.metadata["tags"][pages.KEY_RULE] = {"en": "Ask <first> & register.", "zh-Hans": "先登记。"}
+    lic.metadata["rules"][group].append({"tag": pages.KEY_RULE, "clauses": ["s1-1"]})
+    html = pages.rules(lic, "../")
+    key = (
+        '<div class="license-summary">\n<p class="license-summary__key"><strong>Ask &lt;first&gt; &amp; register.</strong>'
+        ' <span lang="zh-Hans">先登记。</span> — <a href="../parallel/#s1-1">I.1</a></p>\n'
+    )
+    assert html.startswith(key)
+    assert html.count("Ask &lt;first&gt; &amp; register.") == 2  # and again in its own column
+    assert html.index(f'id="{group}"') < html.rindex("Ask &lt;first&gt;")
 
 
 def test_part_errata():
@@ -446,11 +473,12 @@ def render_model():
 
 # The three pages of `render_model`, as read and checked by eye once (each reproduced in
 # full by `Renderer(render_model()).text_page("en")` etc.); any change to the markup shows here.
+# Re-pinned when each page got its header block, and only that changed.
 PAGES = {
-    "en": "34c74a853fcb942199338e12ed929bc741d30f0f2e20d591b5be43c49414949c",
-    "zh-Hans": "d6cc8abc42dc19d64085d5535bc12b5abbced6aed07c174a17df27730e9a195c",
+    "en": "0e3bec452baba3a798d185e5902a7469269083a936d267ec5b50cc2450b523d5",
+    "zh-Hans": "fea1a767bbba7e3ab9f2662df46d7913f5d4c2d0f1dc13a2b809c101996ffdfb",
     # re-pinned after the move to templates: the one change is a line feed after </h1>
-    "parallel": "0b44ffbe2a3958594084a54841fc815c867cea1a5fea7dc766b056ab188f4c56",
+    "parallel": "a7b8906467f51dab6107b3770dc9552d86a0fb7cbdb45097abe1ca8566eae9c5",
 }
 
 
@@ -467,3 +495,76 @@ def test_pages_of_a_small_model():
     assert parallel.count('id="s2-1-i-marks"') == 1 and "<h4 id=" not in parallel
     assert '<a class="ref" href="#s1">定义</a>和<a class="term" href="#s1-model">模型</a>' in parallel  # no tooltips
     assert {k: hashlib.sha256(v.encode()).hexdigest() for k, v in pages_html.items()} == PAGES
+
+
+def header_rows(html: str) -> dict[str, str]:
+    block = BeautifulSoup(html, "html.parser").select_one("section.license-header")
+    return {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in block.select("dt")}
+
+
+@pytest.mark.parametrize(
+    "lang,slug,rows",
+    [
+        (
+            "en",
+            "en",
+            {
+                "Title": "baichuan-7B模型许可协议 · baichuan-7B Model License Agreement",
+                "Licensor": "北京百川智能科技有限公司 · Beijing Baichuan Intelligent Technology Co., Ltd.",
+                "Published": "2023-06-15",
+                "Source file": "baichuan-7B 模型许可协议.pdf, commit edc99af",
+                "Identifier": "LicenseRef-Baichuan-7B-Model-License",
+                "Status": "Unofficial translation; the Chinese text prevails",
+                "This page": "https://x.example/sub/en/",
+            },
+        ),
+        (
+            "zh-Hans",
+            "zh",
+            {
+                "标题": "baichuan-7B模型许可协议 · baichuan-7B Model License Agreement",
+                "许可方": "北京百川智能科技有限公司 · Beijing Baichuan Intelligent Technology Co., Ltd.",
+                "发布日期": "2023-06-15",
+                "来源文件": "baichuan-7B 模型许可协议.pdf, 提交 edc99af",
+                "标识符": "LicenseRef-Baichuan-7B-Model-License",
+                "文本状态": "权威文本：协议原文",
+                "本页地址": "https://x.example/sub/zh/",
+            },
+        ),
+    ],
+)
+def test_header_block_of_each_reading_page(lic, lang, slug, rows):
+    html = Renderer(lic, "https://x.example/sub/").text_page(lang)
+    assert header_rows(html) == rows
+    block = BeautifulSoup(html, "html.parser").select_one("section.license-header")
+    assert block.select_one(".license-notice").get_text().startswith(lic.notice(lang))
+    operator = block.select_one(".license-operator").get_text()
+    assert (
+        "不是许可方（北京百川智能科技有限公司）的网站" if lang == "zh-Hans" else "It is not the site of the licensor, Beijing Baichuan"
+    ) in operator
+    assert block.select_one("a[href]")["href"].startswith("https://huggingface.co/baichuan-inc/Baichuan-7B/blob/main/")
+
+
+def test_header_block_without_a_site_url_has_no_address(lic):
+    assert "license-address" not in Renderer(lic).text_page("en")
+    parallel = Renderer(lic, "https://x.example/").parallel_page()
+    assert parallel.count('<section class="license-header"') == 2  # one per language, side by side
+    assert parallel.count('href="https://x.example/parallel/"') == 2
+
+
+@pytest.mark.parametrize(
+    "field,value,needle",
+    [
+        (("names", "en"), "A<script>x</script>", "A&lt;script&gt;x&lt;/script&gt;"),
+        (("licensor", "en"), 'L" onmouseover="x', "L&#34; onmouseover=&#34;x"),
+        (("identifiers", "spdx"), "<b>id</b>", "&lt;b&gt;id&lt;/b&gt;"),
+    ],
+)
+def test_header_block_escapes_the_metadata(lic, field, value, needle):
+    import copy
+
+    hostile = copy.deepcopy(lic)
+    hostile.metadata[field[0]][field[1]] = value
+    html = Renderer(hostile).text_page("en")
+    block = html[html.index('<section class="license-header"') : html.index("</section>")]
+    assert needle in block and value not in block

@@ -21,11 +21,14 @@ from .model import License
 from .render import Renderer
 from .templating import render
 
+# choosealicense.com's three columns, in its words.
 GROUPS = (
-    ("permissions", "Allowed", "允许"),
-    ("conditions", "Required", "必须"),
-    ("limitations", "Forbidden or limited", "禁止与限制"),
+    ("permissions", "Permissions", "允许"),
+    ("conditions", "Conditions", "条件"),
+    ("limitations", "Limitations", "限制"),
 )
+# The rule a reader must not miss, shown above the columns.
+KEY_RULE = "commercial-use-with-authorization"
 
 
 def front_matter(**meta) -> str:
@@ -39,9 +42,12 @@ def front_matter(**meta) -> str:
 TEXT_SEARCH = {"boost": 2}
 
 
-def text_pages(lic: License) -> dict[str, tuple[str, str]]:
-    """The generated pages, by source path (`zh.md`, `en.md`, `parallel.md`): front matter and HTML body."""
-    r = Renderer(lic)
+def text_pages(lic: License, site_url: str = "") -> dict[str, tuple[str, str]]:
+    """The generated pages, by source path (`zh.md`, `en.md`, `parallel.md`): front matter and HTML body.
+
+    `site_url`, when given, puts each page's own address in its header block (for printouts).
+    """
+    r = Renderer(lic, site_url)
     zh, en = lic.zh.title, lic.en.title
     return {
         "zh.md": (
@@ -81,22 +87,22 @@ def _cites(lic: License, ids: list[str]) -> list[tuple[str, str]]:
 
 
 def rules(lic: License, root: str) -> str:
-    """The rules summary: each rule with its clauses, in both languages."""
+    """The rules summary: the key rule, then Permissions, Conditions and Limitations side by side."""
     tags = lic.metadata["tags"]
-    groups = []
-    for group, en, zh in GROUPS:
-        items = [
-            {
-                "name": _tag_name(rule["tag"]),
-                "tag": rule["tag"],
-                "en": tags[rule["tag"]]["en"],
-                "zh": tags[rule["tag"]]["zh-Hans"],
-                "cites": _cites(lic, rule["clauses"]),
-            }
-            for rule in lic.metadata["rules"][group]
-        ]
-        groups.append({"id": group, "en": en, "zh": zh, "rules": items})
-    return render("rules.html", groups=groups, root=root)
+
+    def item(rule: dict) -> dict:
+        tag = rule["tag"]
+        return {
+            "name": _tag_name(tag),
+            "tag": tag,
+            "en": tags[tag]["en"],
+            "zh": tags[tag]["zh-Hans"],
+            "cites": _cites(lic, rule["clauses"]),
+        }
+
+    groups = [{"id": g, "en": en, "zh": zh, "rules": [item(r) for r in lic.metadata["rules"][g]]} for g, en, zh in GROUPS]
+    key = next((r for g in groups for r in g["rules"] if r["tag"] == KEY_RULE), None)
+    return render("rules.html", groups=groups, key=key, root=root)
 
 
 def errata(lic: License, root: str) -> str:
@@ -134,6 +140,12 @@ def glossary(lic: License, root: str) -> str:
     return render("glossary.html", terms=terms, root=root)
 
 
+def operator(lic: License, root: str) -> str:
+    """Who runs the site, and that it is not the licensor's: the reading pages' words, in both languages."""
+    r = Renderer(lic)
+    return render("operator.html", en=r.header("en", "").operator, zh=r.header("zh-Hans", "").operator)
+
+
 URL = re.compile(r"https?://[^\s\"'<>)]+")
 
 
@@ -154,6 +166,7 @@ PARTS: dict[str, Part] = {
     "clause-ids": clause_ids,
     "glossary": glossary,
     "outbound-links": outbound,
+    "operator": operator,
 }
 # Parts whose data is not in the clause model: the site layer renders them with what they need.
 EXTRA_PARTS = ("downloads", "cite-urls", "scancode-commands", "model-card")

@@ -19,12 +19,39 @@ UI = {
         "permalink": "本条款的链接",
         "erratum": "原文如此",
         "note": "译注",
+        "about": "关于本文本",
+        "title": "标题",
+        "licensor": "许可方",
+        "published": "发布日期",
+        "source": "来源文件",
+        "commit": "提交",
+        "identifier": "标识符",
+        "status": "文本状态",
+        "authoritative": "权威文本：协议原文",
+        "translation": "非官方译本，以中文原文为准",
+        "address": "本页地址",
+        "operator": "本站由一个独立开源项目的贡献者维护，不是许可方（{licensor}）的网站，也未经其认可；本站内容不构成法律意见。",
     },
     "en": {
         "captions": "Captions in italics are ours; they are not part of the license.",
         "permalink": "Link to this clause",
         "erratum": "erratum",
         "note": "translation note",
+        "about": "About this text",
+        "title": "Title",
+        "licensor": "Licensor",
+        "published": "Published",
+        "source": "Source file",
+        "commit": "commit",
+        "identifier": "Identifier",
+        "status": "Status",
+        "authoritative": "Authoritative: the original text of the license",
+        "translation": "Unofficial translation; the Chinese text prevails",
+        "address": "This page",
+        "operator": (
+            "This site is run by the contributors to an independent open-source project. It is not"
+            " the site of the licensor, {licensor}, and is not endorsed by it. Nothing here is legal advice."
+        ),
     },
 }
 TOOLTIP_CHARS = 240
@@ -61,11 +88,30 @@ def tree(doc: Document) -> list[Node]:
     return roots
 
 
-class Renderer:
-    """Renders clauses of one license; `lang` is the language of the text being rendered."""
+@dataclass(frozen=True)
+class Header:
+    """What a reading page says about its text, as SPDX and Creative Commons show it."""
 
-    def __init__(self, lic: License):
+    titles: dict[str, str]
+    licensor: dict[str, str]
+    published: str
+    source: dict[str, str]
+    identifier: str
+    authoritative: bool
+    notice: str
+    operator: str
+    address: str
+
+
+class Renderer:
+    """Renders clauses of one license; `lang` is the language of the text being rendered.
+
+    `site_url` is the site's address, for the page addresses that a printout carries.
+    """
+
+    def __init__(self, lic: License, site_url: str = ""):
         self.lic = lic
+        self.site_url = site_url
         self.defs = {lang: _definitions(doc) for lang, doc in lic.docs.items()}
         self.headings = {lang: {c.id: c for c in doc.clauses} for lang, doc in lic.docs.items()}
         self.errata: dict[str, list[dict]] = {}
@@ -97,6 +143,25 @@ class Renderer:
 
     def notice(self, lang: str) -> str:
         return self.lic.notice(lang)
+
+    def header(self, lang: str, slug: str) -> Header:
+        """The header block of a reading page in `lang`, from the metadata alone."""
+        meta = self.lic.metadata
+        language = next((x for x in meta.get("languages", []) if x.get("tag") == lang), {})
+        original = next((x for x in meta.get("provenance", []) if x.get("language") == "zh-Hans"), {})
+        licensor = meta.get("licensor", {})
+        names = meta.get("names", {})
+        return Header(
+            titles={"zh-Hans": names.get("zh-Hans", self.lic.zh.title), "en": names.get("en", self.lic.en.title)},
+            licensor={"zh-Hans": licensor.get("zh-Hans", ""), "en": licensor.get("en", "")},
+            published=str(original.get("date", "")),
+            source={k: str(original.get(k, "")) for k in ("title", "url", "repository", "commit")},
+            identifier=meta.get("identifiers", {}).get("spdx", meta.get("licenseId", "")),
+            authoritative=bool(language.get("authoritative")),
+            notice=self.lic.notice(lang),
+            operator=UI[lang]["operator"].format(licensor=licensor.get(lang, licensor.get("en", ""))),
+            address=f"{self.site_url.rstrip('/')}/{slug}/" if self.site_url else "",
+        )
 
     # -- fragments and pages ------------------------------------------------
 
