@@ -20,9 +20,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def with_charset(kind: str) -> str:
+    """A text type with `charset=utf-8`: every text file of the site is UTF-8, and without the
+    charset a browser decodes license.zh.txt as Latin-1 (mojibake)."""
+    return f"{kind}; charset=utf-8" if kind.startswith("text/") and "charset=" not in kind else kind
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+    def guess_type(self, path) -> str:
+        return with_charset(super().guess_type(path))
 
 
 class _Gzip(_Quiet):

@@ -31,6 +31,7 @@ import templatecache  # noqa: E402
 from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release  # noqa: E402
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
+from localsite import with_charset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
@@ -228,6 +229,9 @@ def on_serve(server, config, builder):
     server.observer._timeout = POLL_SECONDS
     for emitter in server.observer.emitters:
         emitter._timeout = POLL_SECONDS
+    # Its types come without a charset, so license.zh.txt would read as mojibake.
+    guess_type = server._guess_type
+    server._guess_type = lambda path: with_charset(guess_type(path))
     return server
 
 

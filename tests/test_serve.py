@@ -119,6 +119,9 @@ def test_serve_reloads_on_license_change(tmp_path):
     try:
         url = server.base + "en/"
         wait_for(url, "No military or illegal purposes")
+        for name in ("license.zh.txt", "license.en.txt"):  # a charset, or the Chinese reads as mojibake
+            with urllib.request.urlopen(server.base + name, timeout=5) as response:
+                assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
         en = project / "license" / "en.md"
         en.write_text(
             en.read_text(encoding="utf-8").replace("*No military or illegal purposes*", "*No military or unlawful purposes*"),

@@ -124,8 +124,27 @@ class Renderer:
     def tip(self, span: Span, lang: str) -> str:
         if span.kind == "term":
             return self.defs[lang].get(span.target, "")
-        target = self.headings[lang].get(span.target)
-        return f"{label(self.lic, span.target)} {target.heading}" if target else span.target
+        return self.ref_tip(span.target, lang)
+
+    def ref_tip(self, target_id: str, lang: str) -> str:
+        """What a reference's tooltip says: the target's citation in the page's language, then its
+        title or caption, once ("Appendix 1: How to register…", "附则 1. 登记及…", not "Appendix Appendix")."""
+        by_id = self.headings[lang]
+        target = by_id.get(target_id)
+        if target is None:
+            return target_id
+        name = target.title or target.caption
+        if lang == "en":
+            cite = label(self.lic, target_id)
+            return cite if not name or name.lower() in cite.lower() else f"{cite}: {name}"
+        chain = [target]
+        while chain[0].parent in by_id:
+            chain.insert(0, by_id[chain[0].parent])
+        # Numbers as printed, run together as Chinese citations write them: 四、3.(x); an unnumbered section by its title.
+        cite = "".join(c.number or (f"{c.title} " if c.kind == "section" else "") for c in chain).strip()
+        if not name or name in cite:
+            return cite
+        return f"{cite}{'' if cite.endswith('、') else ' '}{name}".strip()
 
     def aliases_of(self, anchor: str) -> list[str]:
         """Retired IDs that now lead to `anchor`: each keeps an anchor so old links still work."""

@@ -23,6 +23,15 @@ def zh_spans(text: str) -> Markup:
     return Markup(HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escaped))
 
 
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def mail_links(text: str) -> Markup:
+    """Escape `text` (unless it is markup already), then make each email address in it a `mailto:` link."""
+    escaped = str(escape(text))  # escaping leaves `@`, letters, digits, `.`, `-` as they are
+    return Markup(EMAIL.sub(lambda m: f'<a class="email" href="mailto:{m.group(0)}">{m.group(0)}</a>', escaped))
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -32,6 +41,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["zh_spans"] = zh_spans
+    env.filters["mail_links"] = mail_links
     return env
 
 
