@@ -143,12 +143,14 @@ def test_parallel_cells_carry_their_language(site, lic):
 def test_404_page(site):
     doc = soup(site / "404.html")
     article = doc.select_one("article")
-    assert [h.get_text(strip=True) for h in article.select("h1, h2, h3")] == ["404 - Not found"]
+    assert [h.get_text(" ", strip=True) for h in article.select("h1, h2, h3")] == ["Page not found · 页面不存在"]
     assert doc.html["lang"] == "en"
     assert doc.title.get_text(strip=True).startswith("baichuan-7B")
     # Served at any depth, its links must lead home from there, not relative to the missing page.
     home = doc.select_one("a.md-header__button.md-logo")
     assert urljoin(SITE_URL + "no/such/page/", home["href"]) == SITE_URL
+    offered = [urljoin(SITE_URL + "no/such/page/", a["href"]) for a in article.select(".not-found-links a")]
+    assert offered == [SITE_URL + p for p in ("zh/", "en/", "parallel/", "notes/#clause-ids", "downloads/")]
 
 
 def test_sitemap_dates_come_from_the_last_commit(site):
