@@ -117,7 +117,7 @@ def on_files(files, config):
     if "broken" in state:
         return error_files(files, config)
     lic = state["license"]
-    for src, (front_matter, html) in pages.text_pages(lic).items():
+    for src, (front_matter, html) in pages.text_pages(lic, config.site_url or "/").items():
         key = f"{state['token']}page"
         state["parts"][src] = {key: html}
         files.append(File.generated(config, src, content=f"{front_matter}{key}\n"))
@@ -141,7 +141,7 @@ def on_page_markdown(markdown, page, config, files):
     root = _root(page)
     sc_key = state["license"].metadata["identifiers"]["scancode"]["key"]
     extra = {
-        "downloads": pages.downloads_table(state["downloads"], root),
+        "downloads": pages.downloads_table(state["downloads"], root, config.site_url or "/"),
         "cite-urls": pages.cite_urls(config.site_url),
         "scancode-commands": pages.code_block(exports.scancode_commands(config.site_url, sc_key) + "\n", "sh"),
         "model-card": pages.code_block("---\n" + exports.model_card(state["license"], config.site_url).decode() + "---\n", "yaml"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from factories import clause, defterm, item, license_of, ref, section, term
 from licensekit import pages
@@ -28,14 +29,34 @@ def small(heading_text: str = "A", caption: str = "Cap", errata=()):
 
 def test_heading():
     lic = small()
-    assert Renderer(lic).heading(lic.en.clauses[1], "en", True) == (
+    r = Renderer(lic, "https://x.org/sub/")
+    buttons = (
+        '<button type="button" class="copy-button copy-button--link" data-copy="https://x.org/sub/en/#s1-1" '
+        'data-done="Link copied: https://x.org/sub/en/#s1-1" aria-label="Copy link to I.1"></button>\n'
+        '<button type="button" class="copy-button copy-button--cite" data-copy="T, I.1, https://x.org/sub/en/#s1-1" '
+        'data-done="Citation copied: T, I.1, https://x.org/sub/en/#s1-1" aria-label="Copy citation of I.1"></button>'
+    )
+    assert r.heading(lic.en.clauses[1], "en", True) == (
         '<h3 id="s1-1"><span class="clause-number">1.</span> <span class="clause-caption">Cap</span> '
-        '<a class="headerlink" href="#s1-1" aria-label="Link to this clause #s1-1">#s1-1</a></h3>'
+        f'<a class="headerlink" href="#s1-1" aria-label="Link to this clause #s1-1">#s1-1</a>{buttons}</h3>'
     )
-    assert Renderer(lic).heading(lic.en.clauses[0], "en", False) == (
+    # without anchors (the parallel view) the heading still copies its link and citation
+    assert r.heading(lic.en.clauses[0], "en", False) == (
         '<h2><span class="clause-number">I.</span> <span class="clause-title">A</span> '
-        '<a class="headerlink" href="#s1" aria-label="Link to this clause #s1">#s1</a></h2>'
+        '<a class="headerlink" href="#s1" aria-label="Link to this clause #s1">#s1</a>'
+        '<button type="button" class="copy-button copy-button--link" data-copy="https://x.org/sub/en/#s1" '
+        'data-done="Link copied: https://x.org/sub/en/#s1" aria-label="Copy link to I"></button>\n'
+        '<button type="button" class="copy-button copy-button--cite" data-copy="T, I, https://x.org/sub/en/#s1" '
+        'data-done="Citation copied: T, I, https://x.org/sub/en/#s1" aria-label="Copy citation of I"></button></h2>'
     )
+
+
+def test_heading_buttons_escape_the_citation():
+    lic = small()
+    lic.en.title = 'T" onclick="alert(1)'
+    html = Renderer(lic, 'https://x.org/"<b>/').heading(lic.en.clauses[1], "en", True)
+    assert "<b>" not in html and 'onclick="' not in html
+    assert 'data-copy="T&#34; onclick=&#34;alert(1), I.1, https://x.org/&#34;&lt;b&gt;/en/#s1-1"' in html
 
 
 @pytest.mark.parametrize("where", ["number", "title", "caption"])
@@ -212,14 +233,42 @@ def test_downloads_table():
     class E:
         path, description, content, sha256 = "c.txt", "Text", b"x" * 12345, "cd" * 32
 
-    assert pages.downloads_table([D(), E()], "../") == (
-        "<table>\n<thead><tr><th>file</th><th>what</th><th>size</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
-        '<tr><td><a href="../a/b.json"><code>/a/b.json</code></a></td>'
-        '<td>What &lt;b&gt;<span lang="zh-Hans">许可</span>&lt;/b&gt;</td><td>5 bytes</td>'
-        f"<td><code>{'ab' * 32}</code></td></tr>\n"
-        f'<tr><td><a href="../c.txt"><code>/c.txt</code></a></td><td>Text</td><td>12,345 bytes</td><td><code>{"cd" * 32}</code></td></tr>\n'
-        "</tbody>\n</table>"
+    example = (
+        "curl -fsS --remote-name-all \\\n  https://x.org/s/a/b.json \\\n  https://x.org/s/c.txt \\\n"
+        f"  && sha256sum -c <<'EOF'\n{'ab' * 32}  b.json\n{'cd' * 32}  c.txt\nEOF"
     )
+    assert pages.checksum_example([D(), E()], "https://x.org/s/") == example
+    quoted = str(escape(example))
+    assert pages.downloads_table([D(), E()], "../", "https://x.org/s/") == (
+        '<ul class="download-list">\n'
+        '<li><p class="download-file"><a href="../a/b.json"><code>/a/b.json</code></a> <span class="download-size">5 bytes</span></p>\n'
+        '<p>What &lt;b&gt;<span lang="zh-Hans">许可</span>&lt;/b&gt;</p>\n'
+        f'<p class="download-hash">SHA-256 <code>{"ab" * 32}</code> <button type="button" class="copy-button copy-button--hash" '
+        f'data-copy="{"ab" * 32}" data-done="SHA-256 of /a/b.json copied" aria-label="Copy the SHA-256 of /a/b.json"></button></p></li>\n'
+        '<li><p class="download-file"><a href="../c.txt"><code>/c.txt</code></a> <span class="download-size">12,345 bytes</span></p>\n'
+        "<p>Text</p>\n"
+        f'<p class="download-hash">SHA-256 <code>{"cd" * 32}</code> <button type="button" class="copy-button copy-button--hash" '
+        f'data-copy="{"cd" * 32}" data-done="SHA-256 of /c.txt copied" aria-label="Copy the SHA-256 of /c.txt"></button></p></li>\n'
+        "</ul>\n"
+        "<p>To fetch every file and check it against these SHA-256 sums:</p>\n"
+        '<div class="copy-block"><button type="button" class="copy-button copy-button--hash" '
+        f'data-copy="{quoted}" data-done="Command copied" aria-label="Copy the command"></button>\n'
+        f'<pre><code class="language-sh">{quoted}</code></pre></div>'
+    )
+
+
+@pytest.mark.parametrize("paths", [["a/x.json", "b/x.json"], ["x.txt", "x.txt"], ["a/b/c.yml", "c.yml", "d.yml"]])
+def test_checksum_example_refuses_files_of_the_same_name(paths):
+    class D:
+        description, content, sha256 = "", b"", "00" * 32
+
+    downloads = []
+    for path in paths:
+        d = D()
+        d.path = path
+        downloads.append(d)
+    with pytest.raises(ValueError, match="two downloads share a file name"):
+        pages.checksum_example(downloads, "https://x.org/")
 
 
 def test_fill_replaces_every_part(lic):
@@ -447,10 +496,11 @@ def render_model():
 # The three pages of `render_model`, as read and checked by eye once (each reproduced in
 # full by `Renderer(render_model()).text_page("en")` etc.); any change to the markup shows here.
 PAGES = {
-    "en": "34c74a853fcb942199338e12ed929bc741d30f0f2e20d591b5be43c49414949c",
-    "zh-Hans": "d6cc8abc42dc19d64085d5535bc12b5abbced6aed07c174a17df27730e9a195c",
-    # re-pinned after the move to templates: the one change is a line feed after </h1>
-    "parallel": "0b44ffbe2a3958594084a54841fc815c867cea1a5fea7dc766b056ab188f4c56",
+    # re-pinned for the copy buttons in each heading: without them the pages hash as before
+    # (en 34c74a85…, zh-Hans d6cc8abc…, parallel 0b44ffbe…)
+    "en": "d580dd27b3f9883d12597522c64c59d18378c8522ed56b8c98bcd264abaad153",
+    "zh-Hans": "b927486e54a93f4686ab763cd81d683449a195ecda1a9b2d7f822da3e0d5f190",
+    "parallel": "cbe2ef0da3e93bd9cc018849091d49663a4407d437aa65af7ac0a52b6694be76",
 }
 
 

@@ -39,9 +39,10 @@ def front_matter(**meta) -> str:
 TEXT_SEARCH = {"boost": 2}
 
 
-def text_pages(lic: License) -> dict[str, tuple[str, str]]:
-    """The generated pages, by source path (`zh.md`, `en.md`, `parallel.md`): front matter and HTML body."""
-    r = Renderer(lic)
+def text_pages(lic: License, base: str = "/") -> dict[str, tuple[str, str]]:
+    """The generated pages, by source path (`zh.md`, `en.md`, `parallel.md`): front matter and HTML body.
+    `base` is the site's canonical URL, which the citations copied from clause headings carry."""
+    r = Renderer(lic, base)
     zh, en = lic.zh.title, lic.en.title
     return {
         "zh.md": (
@@ -166,10 +167,24 @@ def cite_urls(base: str, clause_id: str = "s2-2") -> str:
     return render("cite_urls.html", pages=rows, base=base, clause_id=clause_id)
 
 
-def downloads_table(downloads, root: str) -> str:
-    """Each download with what it is, its size and its SHA-256."""
+def checksum_example(downloads, base: str) -> str:
+    """One shell command that fetches every download from `base` and checks its SHA-256.
+
+    curl's `--remote-name-all` saves each file under its base name, so those must differ;
+    `sha256sum -c` reads the expected sums from a here-document.
+    """
+    names = [d.path.rsplit("/", 1)[-1] for d in downloads]
+    if len(set(names)) != len(names):
+        raise ValueError("two downloads share a file name; the checksum example would fetch one over the other")
+    urls = "".join(f"  {base.rstrip('/')}/{d.path} \\\n" for d in downloads)
+    sums = "".join(f"{d.sha256}  {name}\n" for d, name in zip(downloads, names, strict=True))
+    return f"curl -fsS --remote-name-all \\\n{urls}  && sha256sum -c <<'EOF'\n{sums}EOF"
+
+
+def downloads_table(downloads, root: str, base: str = "/") -> str:
+    """Each download with what it is, its size and its SHA-256, and a command that checks them."""
     rows = [{"path": d.path, "description": d.description, "size": len(d.content), "sha256": d.sha256} for d in downloads]
-    return render("downloads.html", downloads=rows, root=root)
+    return render("downloads.html", downloads=rows, root=root, example=checksum_example(downloads, base))
 
 
 def code_block(text: str, language: str) -> str:

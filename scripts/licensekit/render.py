@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import templating
-from .cite import label
+from .cite import Citation, citation, label
 from .model import Clause, Document, License, Span
 
 UI = {
@@ -19,12 +19,20 @@ UI = {
         "permalink": "本条款的链接",
         "erratum": "原文如此",
         "note": "译注",
+        "copy_link": "复制链接：",
+        "copy_cite": "复制引用：",
+        "copied_link": "已复制链接：",
+        "copied_cite": "已复制引用：",
     },
     "en": {
         "captions": "Captions in italics are ours; they are not part of the license.",
         "permalink": "Link to this clause",
         "erratum": "erratum",
         "note": "translation note",
+        "copy_link": "Copy link to ",
+        "copy_cite": "Copy citation of ",
+        "copied_link": "Link copied: ",
+        "copied_cite": "Citation copied: ",
     },
 }
 TOOLTIP_CHARS = 240
@@ -62,10 +70,12 @@ def tree(doc: Document) -> list[Node]:
 
 
 class Renderer:
-    """Renders clauses of one license; `lang` is the language of the text being rendered."""
+    """Renders clauses of one license; `lang` is the language of the text being rendered.
+    `base` is the site's canonical URL, which citations copied from a heading carry."""
 
-    def __init__(self, lic: License):
+    def __init__(self, lic: License, base: str = "/"):
         self.lic = lic
+        self.base = base
         self.defs = {lang: _definitions(doc) for lang, doc in lic.docs.items()}
         self.headings = {lang: {c.id: c for c in doc.clauses} for lang, doc in lic.docs.items()}
         self.errata: dict[str, list[dict]] = {}
@@ -94,6 +104,9 @@ class Renderer:
 
     def ui(self, lang: str) -> dict[str, str]:
         return UI[lang]
+
+    def cite(self, clause: Clause, lang: str) -> Citation:
+        return citation(self.lic, clause.id, lang, self.base)
 
     def notice(self, lang: str) -> str:
         return self.lic.notice(lang)
