@@ -517,3 +517,18 @@ def test_pages_of_a_small_model():
     assert parallel.count('id="s2-1-i-marks"') == 1 and "<h4 id=" not in parallel
     assert '<a class="ref" href="#s1">定义</a>和<a class="term" href="#s1-model">模型</a>' in parallel  # no tooltips
     assert {k: hashlib.sha256(v.encode()).hexdigest() for k, v in pages_html.items()} == PAGES
+
+
+def test_citations_part(lic):
+    assert pages.citations(lic, 'https://x.org/"<b>/', ("s2-2", "s4-3-ix")) == (
+        '<ul class="citations">\n'
+        "<li><code>s2-2</code>\n<ul>\n"
+        '<li><span lang="zh-Hans">中文</span>: <code lang="zh-Hans">《baichuan-7B模型许可协议》二、2 https://x.org/&#34;&lt;b&gt;/zh/#s2-2</code></li>\n'
+        "<li>English: <code>baichuan-7B Model License Agreement, II.2, https://x.org/&#34;&lt;b&gt;/en/#s2-2</code></li>\n"
+        "</ul></li>\n"
+        "<li><code>s4-3-ix</code>\n<ul>\n"
+        '<li><span lang="zh-Hans">中文</span>: <code lang="zh-Hans">《baichuan-7B模型许可协议》四、3.(x) https://x.org/&#34;&lt;b&gt;/zh/#s4-3-ix</code></li>\n'
+        "<li>English: <code>baichuan-7B Model License Agreement, IV.3(ix), https://x.org/&#34;&lt;b&gt;/en/#s4-3-ix</code></li>\n"
+        "</ul></li>\n"
+        "</ul>"
+    )

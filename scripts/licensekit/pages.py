@@ -16,7 +16,7 @@ from html import unescape
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from .cite import label
+from .cite import citation, label
 from .model import License
 from .render import Renderer
 from .templating import render
@@ -157,7 +157,7 @@ PARTS: dict[str, Part] = {
     "outbound-links": outbound,
 }
 # Parts whose data is not in the clause model: the site layer renders them with what they need.
-EXTRA_PARTS = ("downloads", "cite-urls", "scancode-commands", "model-card")
+EXTRA_PARTS = ("downloads", "cite-urls", "citations", "scancode-commands", "model-card")
 MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
@@ -179,6 +179,15 @@ def checksum_example(downloads, base: str) -> str:
     urls = "".join(f"  {base.rstrip('/')}/{d.path} \\\n" for d in downloads)
     sums = "".join(f"{d.sha256}  {name}\n" for d, name in zip(downloads, names, strict=True))
     return f"curl -fsS --remote-name-all \\\n{urls}  && sha256sum -c <<'EOF'\n{sums}EOF"
+
+
+CITED = ("s2-2", "s4-3-ix", "s1-model-derivatives", "appendix-2-commercial-use", "s2-grant")
+
+
+def citations(lic: License, base: str, ids: tuple[str, ...] = CITED) -> str:
+    """What the copy-citation buttons give for a few clauses, in both languages, for the notes."""
+    rows = [(i, citation(lic, i, "zh-Hans", base).text, citation(lic, i, "en", base).text) for i in ids]
+    return render("citations.html", rows=rows)
 
 
 def downloads_table(downloads, root: str, base: str = "/") -> str:
