@@ -61,7 +61,7 @@ build: $(STAMP)
 	$(PY) scripts/build.py site
 
 # The tests that build or serve the site run again on ProperDocs, MkDocs' continuation.
-SITE_TESTS := tests/test_engine.py tests/test_site_html.py tests/test_browser.py tests/test_accessibility.py \
+SITE_TESTS := tests/test_engine.py tests/test_site_html.py tests/test_browser.py tests/test_reading.py tests/test_citing.py tests/test_accessibility.py \
 	tests/test_downloads.py tests/test_security.py tests/test_subpath.py tests/test_serve.py tests/test_jieba.py
 
 test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser

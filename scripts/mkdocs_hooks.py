@@ -142,8 +142,9 @@ def on_page_markdown(markdown, page, config, files):
     root = _root(page)
     sc_key = state["license"].metadata["identifiers"]["scancode"]["key"]
     extra = {
-        "downloads": pages.downloads_table(state["downloads"], root),
+        "downloads": pages.downloads_table(state["downloads"], root, config.site_url or "/"),
         "cite-urls": pages.cite_urls(config.site_url),
+        "citations": pages.citations(state["license"], config.site_url or "/"),
         "scancode-commands": pages.code_block(exports.scancode_commands(config.site_url, sc_key) + "\n", "sh"),
         "model-card": pages.code_block("---\n" + exports.model_card(state["license"], config.site_url).decode() + "---\n", "yaml"),
     }

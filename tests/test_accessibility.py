@@ -1,4 +1,4 @@
-"""axe-core, from the npm registry, finds no violation on the main pages."""
+"""axe-core, from the npm registry, finds no violation on the main pages, light and dark."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.mark.parametrize("path", ["", "zh/", "en/", "parallel/", "notes/", "downloads/"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_no_accessibility_violations(browser, base_url, path, width):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(browser, base_url, path, width, scheme):
     # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True, color_scheme=scheme)
     page = context.new_page()
     page.goto(base_url + path)
+    # the system's scheme is the one shown (light: Material's "default", dark: "slate")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     context.close()

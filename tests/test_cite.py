@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factories import clause, defterm, document, item, license_of, section
-from licensekit.cite import label
+from licensekit.cite import Citation, citation, label, label_zh
 
 # On the real sources: every kind of anchor the license has.
 REAL = [
@@ -87,3 +87,42 @@ def test_label_keeps_an_x_at_the_end_of_a_number():
 def test_label_of_a_clause_without_a_parent():
     lic = license_of(en=[item("a-1", "1.", None, "a"), clause("a-p", "paragraph", "p", caption="Note")])
     assert (label(lic, "a-1"), label(lic, "a-p")) == (" 1", ", note")
+
+
+# The citation a heading's button copies: Chinese with the numbers as printed, English with
+# the logical number, each with the license's title and the clause's canonical URL.
+CITATIONS = [
+    ("s2-2", "二、2", "II.2"),
+    ("s4-3-ix", "四、3.(x)", "IV.3(ix)"),  # printed (x), logical ix
+    ("s4-3-iii", "四、3.(ii)", "IV.3(iii)"),  # printed (ii) twice: the URL's ID tells them apart
+    ("s4-3-ii", "四、3.(ii)", "IV.3(ii)"),
+    ("s4", "四、免责声明及责任限制", "IV"),  # a section: its number and title
+    ("appendix", "附则", "Appendix"),
+    ("appendix-1", "附则1", "Appendix 1"),
+    ("appendix-2-applicant-name", "附则2“申请人名称”", "Appendix 2: Name of the applicant"),
+    ("s1-model-derivatives", "一、“模型衍生品”", "I “Model Derivatives”"),
+    ("s2-grant", "二、〔许可的授予〕", "II, grant of license"),  # our caption, marked as inserted
+    ("appendix-note", "附则〔注〕", "Appendix, note"),
+]
+
+
+@pytest.mark.parametrize("cid,zh,en", CITATIONS, ids=[c for c, _, _ in CITATIONS])
+def test_citation_of_the_real_clauses(lic, cid, zh, en):
+    base = "https://example.org/sub/"
+    assert citation(lic, cid, "zh-Hans", base) == Citation(zh, f"{base}zh/#{cid}", f"《baichuan-7B模型许可协议》{zh} {base}zh/#{cid}")
+    assert citation(lic, cid, "en", base) == Citation(en, f"{base}en/#{cid}", f"baichuan-7B Model License Agreement, {en}, {base}en/#{cid}")
+
+
+@pytest.mark.parametrize("base", ["https://example.org", "https://example.org/", "https://o.github.io/repo/"])
+def test_citation_url_joins_the_base_once(lic, base):
+    assert citation(lic, "s2-2", "en", base).url == base.rstrip("/") + "/en/#s2-2"
+
+
+def test_chinese_label_keeps_a_full_stop_only_before_a_sub_item():
+    zh = [
+        section("s1", "一、", "定义", lang="zh-Hans"),
+        item("s1-1", "1.", "s1", ["甲"], lang="zh-Hans"),
+        item("s1-1-i", "(i)", "s1-1", ["乙"], lang="zh-Hans", level=4),
+    ]
+    lic = license_of(zh=zh)
+    assert [label_zh(lic, c) for c in ("s1", "s1-1", "s1-1-i")] == ["一、定义", "一、1", "一、1.(i)"]

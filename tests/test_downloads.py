@@ -441,14 +441,50 @@ def test_model_card_is_one_yaml_document(site):
 def test_downloads_page_lists_each_file_with_its_sha256(site):
     import hashlib
 
-    table = soup(site / "downloads" / "index.html").select("table")[0]
-    rows = table.select("tbody tr")
+    rows = soup(site / "downloads" / "index.html").select("ul.download-list > li")
     assert len(rows) == 26  # 10 files, 15 ScanCode rules and the plugin wheel
     for row in rows:
         href = row.select_one("a")["href"]
-        digest = row.select("code")[-1].get_text()
+        digest = row.select_one(".download-hash code").get_text()
         path = (site / "downloads" / href).resolve()
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, href
+        assert row.select_one(".download-hash button")["data-copy"] == digest
+
+
+def checksum_command(site) -> str:
+    return soup(site / "downloads" / "index.html").select_one(".copy-block code.language-sh").get_text()
+
+
+def test_downloads_checksum_command_fetches_and_checks_every_file(site, base_url, tmp_path):
+
+    command = checksum_command(site)
+    assert command.startswith(f"curl -fsS --remote-name-all \\\n  {SITE_URL}license.json \\\n")
+    assert command.count(SITE_URL) == 26
+    run = subprocess.run(["bash", "-c", command.replace(SITE_URL, base_url)], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count(": OK\n") == 26
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        line.split("  ")[1] for line in command.split("\n") if "  " in line and len(line.split("  ")[0]) == 64
+    )
+
+
+@pytest.mark.parametrize("victim", ["license.json", "license.zh.txt", "baichuan-7b-model-2023_7.RULE"])
+def test_downloads_checksum_command_fails_on_a_changed_file(site, tmp_path, victim):
+    import shutil
+
+    served = tmp_path / "site"
+    shutil.copytree(site, served)
+    target = next(served.rglob(victim))
+    target.write_bytes(target.read_bytes() + b"\n")
+    from sitekit import serve
+
+    server, url = serve(served)
+    try:
+        run = subprocess.run(["bash", "-c", checksum_command(site).replace(SITE_URL, url)], cwd=tmp_path, capture_output=True, text=True)
+    finally:
+        server.shutdown()
+    assert run.returncode == 1
+    assert f"{victim}: FAILED\n" in run.stdout and run.stdout.count(": OK\n") == 25
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):

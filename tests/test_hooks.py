@@ -239,10 +239,12 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
     lic = mkdocs_hooks.state["license"]
     # a text page is its front matter over a placeholder: its HTML goes in after Markdown has run
     placeholder = mkdocs_hooks.state["token"] + "page"
-    for uri, (front_matter, html) in pages.text_pages(lic, "https://baichuan-7b-license.example.org/").items():
+    for uri, (front_matter, html) in pages.text_pages(lic, SITE).items():
         assert by_uri[uri].content_string == f"{front_matter}{placeholder}\n"
         assert mkdocs_hooks.state["parts"][uri] == {placeholder: html}
     assert by_uri["zh.md"].content_string.startswith('---\ntitle: "baichuan-7B模型许可协议（中文原文）"')
+    # a clause heading's citation carries the canonical URL, the configured site_url
+    assert f'data-copy="《baichuan-7B模型许可协议》二、2 {SITE}zh/#s2-2"' in mkdocs_hooks.state["parts"]["zh.md"][placeholder]
     license_json = json.loads(by_uri["license.json"].content_bytes)
     assert license_json["$schema"] == f"{SITE}schema/license.schema.json"
     assert license_json["release"] == release.describe(ROOT)
@@ -268,7 +270,9 @@ def test_hooks_fill_the_hand_written_pages(configured):
     assert token not in html and "licensekit:" not in html
     assert f"<li>English: <code>{SITE}en/#s2-2</code></li>\n" in html
     # links to the downloads are relative to the page, so the site works under a sub-path
-    assert '<tr><td><a href="../license.json"><code>/license.json</code></a></td><td>The whole license:' in html
+    assert '<li><p class="download-file"><a href="../license.json"><code>/license.json</code></a> <span class="download-size">' in html
+    # the checksum command fetches from the configured site_url
+    assert f"curl -fsS --remote-name-all \\\n  {SITE}license.json \\\n" in html
     assert '<li><a href="https://github.com/baichuan-inc/Baichuan-7B">https://github.com/baichuan-inc/Baichuan-7B</a></li>\n' in html
     assert html.startswith("<p>A</p>\n<ul>\n<li>Chinese (authoritative): ")
 

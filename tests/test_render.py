@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from factories import clause, defterm, item, license_of, ref, section, term
 from licensekit import pages
@@ -29,14 +30,34 @@ def small(heading_text: str = "A", caption: str = "Cap", errata=()):
 
 def test_heading():
     lic = small()
-    assert Renderer(lic).heading(lic.en.clauses[1], "en", True) == (
+    r = Renderer(lic, "https://x.org/sub/")
+    buttons = (
+        '<button type="button" class="copy-button copy-button--link" data-copy="https://x.org/sub/en/#s1-1" '
+        'data-done="Link copied: I.1" aria-label="Copy link to I.1"></button>\n'
+        '<button type="button" class="copy-button copy-button--cite" data-copy="T, I.1, https://x.org/sub/en/#s1-1" '
+        'data-done="Citation copied: I.1" aria-label="Copy citation of I.1"></button>'
+    )
+    assert r.heading(lic.en.clauses[1], "en", True) == (
         '<h3 id="s1-1"><span class="clause-number">1.</span> <span class="clause-caption">Cap</span> '
-        '<a class="headerlink" href="#s1-1" aria-label="Link to this clause #s1-1">#s1-1</a></h3>'
+        f'<a class="headerlink" href="#s1-1" aria-label="Link to this clause #s1-1">#s1-1</a>{buttons}</h3>'
     )
-    assert Renderer(lic).heading(lic.en.clauses[0], "en", False) == (
+    # without anchors (the parallel view) the heading still copies its link and citation
+    assert r.heading(lic.en.clauses[0], "en", False) == (
         '<h2><span class="clause-number">I.</span> <span class="clause-title">A</span> '
-        '<a class="headerlink" href="#s1" aria-label="Link to this clause #s1">#s1</a></h2>'
+        '<a class="headerlink" href="#s1" aria-label="Link to this clause #s1">#s1</a>'
+        '<button type="button" class="copy-button copy-button--link" data-copy="https://x.org/sub/en/#s1" '
+        'data-done="Link copied: I" aria-label="Copy link to I"></button>\n'
+        '<button type="button" class="copy-button copy-button--cite" data-copy="T, I, https://x.org/sub/en/#s1" '
+        'data-done="Citation copied: I" aria-label="Copy citation of I"></button></h2>'
     )
+
+
+def test_heading_buttons_escape_the_citation():
+    lic = small()
+    lic.en.title = 'T" onclick="alert(1)'
+    html = Renderer(lic, 'https://x.org/"<b>/').heading(lic.en.clauses[1], "en", True)
+    assert "<b>" not in html and 'onclick="' not in html
+    assert 'data-copy="T&#34; onclick=&#34;alert(1), I.1, https://x.org/&#34;&lt;b&gt;/en/#s1-1"' in html
 
 
 @pytest.mark.parametrize("where", ["number", "title", "caption"])
@@ -277,14 +298,42 @@ def test_downloads_table():
     class E:
         path, description, content, sha256 = "c.txt", "Text", b"x" * 12345, "cd" * 32
 
-    assert pages.downloads_table([D(), E()], "../") == (
-        "<table>\n<thead><tr><th>file</th><th>what</th><th>size</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
-        '<tr><td><a href="../a/b.json"><code>/a/b.json</code></a></td>'
-        '<td>What &lt;b&gt;<span lang="zh-Hans">许可</span>&lt;/b&gt;</td><td>5 bytes</td>'
-        f"<td><code>{'ab' * 32}</code></td></tr>\n"
-        f'<tr><td><a href="../c.txt"><code>/c.txt</code></a></td><td>Text</td><td>12,345 bytes</td><td><code>{"cd" * 32}</code></td></tr>\n'
-        "</tbody>\n</table>"
+    example = (
+        "curl -fsS --remote-name-all \\\n  https://x.org/s/a/b.json \\\n  https://x.org/s/c.txt \\\n"
+        f"  && sha256sum -c <<'EOF'\n{'ab' * 32}  b.json\n{'cd' * 32}  c.txt\nEOF"
     )
+    assert pages.checksum_example([D(), E()], "https://x.org/s/") == example
+    quoted = str(escape(example))
+    assert pages.downloads_table([D(), E()], "../", "https://x.org/s/") == (
+        '<ul class="download-list">\n'
+        '<li><p class="download-file"><a href="../a/b.json"><code>/a/b.json</code></a> <span class="download-size">5 bytes</span></p>\n'
+        '<p>What &lt;b&gt;<span lang="zh-Hans">许可</span>&lt;/b&gt;</p>\n'
+        f'<p class="download-hash">SHA-256 <code>{"ab" * 32}</code> <button type="button" class="copy-button copy-button--hash" '
+        f'data-copy="{"ab" * 32}" data-done="SHA-256 of /a/b.json copied" aria-label="Copy the SHA-256 of /a/b.json"></button></p></li>\n'
+        '<li><p class="download-file"><a href="../c.txt"><code>/c.txt</code></a> <span class="download-size">12,345 bytes</span></p>\n'
+        "<p>Text</p>\n"
+        f'<p class="download-hash">SHA-256 <code>{"cd" * 32}</code> <button type="button" class="copy-button copy-button--hash" '
+        f'data-copy="{"cd" * 32}" data-done="SHA-256 of /c.txt copied" aria-label="Copy the SHA-256 of /c.txt"></button></p></li>\n'
+        "</ul>\n"
+        "<p>To fetch every file and check it against these SHA-256 sums:</p>\n"
+        '<div class="copy-block"><button type="button" class="copy-button copy-button--hash" '
+        f'data-copy="{quoted}" data-done="Command copied" aria-label="Copy the command"></button>\n'
+        f'<pre><code class="language-sh">{quoted}</code></pre></div>'
+    )
+
+
+@pytest.mark.parametrize("paths", [["a/x.json", "b/x.json"], ["x.txt", "x.txt"], ["a/b/c.yml", "c.yml", "d.yml"]])
+def test_checksum_example_refuses_files_of_the_same_name(paths):
+    class D:
+        description, content, sha256 = "", b"", "00" * 32
+
+    downloads = []
+    for path in paths:
+        d = D()
+        d.path = path
+        downloads.append(d)
+    with pytest.raises(ValueError, match="two downloads share a file name"):
+        pages.checksum_example(downloads, "https://x.org/")
 
 
 def test_fill_replaces_every_part(lic):
@@ -541,10 +590,10 @@ def render_model():
 # full by `Renderer(render_model()).text_page("en")` etc.); any change to the markup shows here.
 # Re-pinned when each page got its header block, and when reference tooltips lost their repeated label.
 PAGES = {
-    "en": "b295b7af66d234ac2be33160e8c3e336ac64a641dddf0bc8a4050ea31c7142e9",
-    "zh-Hans": "3111c9d47ade240684cb24977d3f6b5a71d2b31ce1b0d3b80e317257e2900e94",
-    # re-pinned after the move to templates: the one change is a line feed after </h1>
-    "parallel": "a7b8906467f51dab6107b3770dc9552d86a0fb7cbdb45097abe1ca8566eae9c5",
+    # re-pinned for the header block, the single-label tooltips and the copy buttons in each heading
+    "en": "5f6af92565c8aef2f639e34ffff704ec60bfd6bd687573c215780279b1a42f1a",
+    "zh-Hans": "538146b2a31aaaf9c93cefc8c4a6c89cd40b0c8734ef69eedf214729b2a96a98",
+    "parallel": "642eebb8dfd91c70a073c03c5b1dda4a58f31708017963eb31c5f35825f48e59",
 }
 
 
@@ -634,3 +683,18 @@ def test_header_block_escapes_the_metadata(lic, field, value, needle):
     html = Renderer(hostile).text_page("en")
     block = html[html.index('<section class="license-header"') : html.index("</section>")]
     assert needle in block and value not in block
+
+
+def test_citations_part(lic):
+    assert pages.citations(lic, 'https://x.org/"<b>/', ("s2-2", "s4-3-ix")) == (
+        '<ul class="citations">\n'
+        "<li><code>s2-2</code>\n<ul>\n"
+        '<li><span lang="zh-Hans">中文</span>: <code lang="zh-Hans">《baichuan-7B模型许可协议》二、2 https://x.org/&#34;&lt;b&gt;/zh/#s2-2</code></li>\n'
+        "<li>English: <code>baichuan-7B Model License Agreement, II.2, https://x.org/&#34;&lt;b&gt;/en/#s2-2</code></li>\n"
+        "</ul></li>\n"
+        "<li><code>s4-3-ix</code>\n<ul>\n"
+        '<li><span lang="zh-Hans">中文</span>: <code lang="zh-Hans">《baichuan-7B模型许可协议》四、3.(x) https://x.org/&#34;&lt;b&gt;/zh/#s4-3-ix</code></li>\n'
+        "<li>English: <code>baichuan-7B Model License Agreement, IV.3(ix), https://x.org/&#34;&lt;b&gt;/en/#s4-3-ix</code></li>\n"
+        "</ul></li>\n"
+        "</ul>"
+    )

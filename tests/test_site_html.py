@@ -176,3 +176,14 @@ def test_table_of_contents_lists_the_sections(site, name, first):
 def test_citation_examples_use_the_site_address(site):
     codes = [c.get_text() for c in page(site, "notes").select("#how-to-cite ~ ul code")][:3]
     assert codes == [SITE_URL + "zh/#s2-2", SITE_URL + "en/#s2-2", SITE_URL + "parallel/#s2-2"]
+
+
+def test_notes_show_what_the_citation_buttons_copy(site):
+    zh, en = soup(site / "zh" / "index.html"), soup(site / "en" / "index.html")
+    shown = soup(site / "notes" / "index.html").select("ul.citations > li")
+    assert len(shown) == 5
+    for item in shown:
+        clause = item.code.get_text()
+        zh_cite, en_cite = (c.get_text() for c in item.select(":scope > ul > li > code"))
+        assert zh.find(id=clause).select_one("button.copy-button--cite")["data-copy"] == zh_cite
+        assert en.find(id=clause).select_one("button.copy-button--cite")["data-copy"] == en_cite

@@ -27,7 +27,7 @@ def test_chinese_runs_are_marked_after_escaping(text, html):
 
 
 def test_an_unknown_part_names_its_line(lic):
-    with pytest.raises(pages.UnknownPart, match=r"^line 3: unknown generated part 'nope'; known: cite-urls, clause-ids"):
+    with pytest.raises(pages.UnknownPart, match=r"^line 3: unknown generated part 'nope'; known: citations, cite-urls, clause-ids"):
         pages.fill("# T\n\n<!-- licensekit:nope -->\n", lic, "../", "tok")
 
 

@@ -6,6 +6,9 @@ so that the label can be found in the authoritative Chinese text.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .model import License
 
 
@@ -30,3 +33,62 @@ def label(lic: License, clause_id: str) -> str:
     if number.startswith("("):
         return up + number
     return f"{up}.{number}" if parent and parent.kind == "section" and parent.number else f"{up} {number}"
+
+
+SIC = re.compile(r"\(\w+\) \[sic: (\(\w+\))\]")
+
+
+def label_en(lic: License, clause_id: str) -> str:
+    """The English label to cite, with the logical number where the original misprints one:
+    "IV.3(ix)". The Chinese label keeps the printed one, and the URL's ID settles both."""
+    return SIC.sub(r"\1", label(lic, clause_id))
+
+
+def label_zh(lic: License, clause_id: str) -> str:
+    """The Chinese label of a clause, its numbers exactly as printed: "二、2", "四、3.(x)".
+
+    An item keeps its full stop only before a sub-item's number, as printed ("3.(x)");
+    an unnumbered part is named by its term or field in quotation marks ("一、“模型”",
+    "附则2“申请人名称”") or, for a paragraph, by our caption in 〔〕, the mark of an
+    editor's insertion ("二、〔许可的授予〕").
+    """
+    by_id = lic.zh.by_id()
+    chain, clause = [], by_id.get(clause_id)
+    while clause is not None:
+        chain.insert(0, clause)
+        clause = by_id.get(clause.parent or "")
+    out = ""
+    for i, c in enumerate(chain):
+        last = i == len(chain) - 1
+        if c.kind == "section":
+            out += (c.number + c.title if last else c.number) or c.title
+        elif c.kind == "definition":
+            out += f"“{c.caption}”"
+        elif c.kind == "field":
+            out += f"“{c.title}”"
+        elif c.kind == "paragraph":
+            out += f"〔{c.caption}〕"
+        else:
+            before_number = not last and chain[i + 1].kind == "item"
+            out += c.number if before_number else c.number.rstrip(".．")
+    return out
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How to cite one clause on one language's page: its label, canonical URL and full citation."""
+
+    label: str
+    url: str
+    text: str
+
+
+def citation(lic: License, clause_id: str, lang: str, base: str) -> Citation:
+    """The citation of a clause in `lang`, its URL under `base` (the site's canonical URL)."""
+    slug = "zh" if lang == "zh-Hans" else "en"
+    url = f"{base.rstrip('/')}/{slug}/#{clause_id}"
+    if lang == "zh-Hans":
+        short = label_zh(lic, clause_id)
+        return Citation(short, url, f"《{lic.zh.title}》{short} {url}")
+    short = label_en(lic, clause_id)
+    return Citation(short, url, f"{lic.en.title}, {short}, {url}")

@@ -16,7 +16,7 @@ from html import unescape
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from .cite import label
+from .cite import citation, label
 from .model import License
 from .render import Renderer
 from .templating import render
@@ -45,7 +45,8 @@ TEXT_SEARCH = {"boost": 2}
 def text_pages(lic: License, site_url: str = "") -> dict[str, tuple[str, str]]:
     """The generated pages, by source path (`zh.md`, `en.md`, `parallel.md`): front matter and HTML body.
 
-    `site_url`, when given, puts each page's own address in its header block (for printouts).
+    `site_url`, when given, puts each page's own address in its header block (for printouts) and in the citations
+    copied from clause headings.
     """
     r = Renderer(lic, site_url)
     zh, en = lic.zh.title, lic.en.title
@@ -169,7 +170,7 @@ PARTS: dict[str, Part] = {
     "operator": operator,
 }
 # Parts whose data is not in the clause model: the site layer renders them with what they need.
-EXTRA_PARTS = ("downloads", "cite-urls", "scancode-commands", "model-card")
+EXTRA_PARTS = ("downloads", "cite-urls", "citations", "scancode-commands", "model-card")
 MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
@@ -179,10 +180,33 @@ def cite_urls(base: str, clause_id: str = "s2-2") -> str:
     return render("cite_urls.html", pages=rows, base=base, clause_id=clause_id)
 
 
-def downloads_table(downloads, root: str) -> str:
-    """Each download with what it is, its size and its SHA-256."""
+def checksum_example(downloads, base: str) -> str:
+    """One shell command that fetches every download from `base` and checks its SHA-256.
+
+    curl's `--remote-name-all` saves each file under its base name, so those must differ;
+    `sha256sum -c` reads the expected sums from a here-document.
+    """
+    names = [d.path.rsplit("/", 1)[-1] for d in downloads]
+    if len(set(names)) != len(names):
+        raise ValueError("two downloads share a file name; the checksum example would fetch one over the other")
+    urls = "".join(f"  {base.rstrip('/')}/{d.path} \\\n" for d in downloads)
+    sums = "".join(f"{d.sha256}  {name}\n" for d, name in zip(downloads, names, strict=True))
+    return f"curl -fsS --remote-name-all \\\n{urls}  && sha256sum -c <<'EOF'\n{sums}EOF"
+
+
+CITED = ("s2-2", "s4-3-ix", "s1-model-derivatives", "appendix-2-commercial-use", "s2-grant")
+
+
+def citations(lic: License, base: str, ids: tuple[str, ...] = CITED) -> str:
+    """What the copy-citation buttons give for a few clauses, in both languages, for the notes."""
+    rows = [(i, citation(lic, i, "zh-Hans", base).text, citation(lic, i, "en", base).text) for i in ids]
+    return render("citations.html", rows=rows)
+
+
+def downloads_table(downloads, root: str, base: str = "/") -> str:
+    """Each download with what it is, its size and its SHA-256, and a command that checks them."""
     rows = [{"path": d.path, "description": d.description, "size": len(d.content), "sha256": d.sha256} for d in downloads]
-    return render("downloads.html", downloads=rows, root=root)
+    return render("downloads.html", downloads=rows, root=root, example=checksum_example(downloads, base))
 
 
 def code_block(text: str, language: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import templating
-from .cite import label
+from .cite import Citation, citation, label
 from .model import Clause, Document, License, Span
 
 UI = {
@@ -31,6 +31,10 @@ UI = {
         "translation": "非官方译本，以中文原文为准",
         "address": "本页地址",
         "operator": "本站由一个独立开源项目的贡献者维护，不是许可方（{licensor}）的网站，也未经其认可；本站内容不构成法律意见。",
+        "copy_link": "复制链接：",
+        "copy_cite": "复制引用：",
+        "copied_link": "已复制链接：",
+        "copied_cite": "已复制引用：",
     },
     "en": {
         "captions": "Captions in italics are ours; they are not part of the license.",
@@ -52,6 +56,10 @@ UI = {
             "This site is run by the contributors to an independent open-source project. It is not"
             " the site of the licensor, {licensor}, and is not endorsed by it. Nothing here is legal advice."
         ),
+        "copy_link": "Copy link to ",
+        "copy_cite": "Copy citation of ",
+        "copied_link": "Link copied: ",
+        "copied_cite": "Citation copied: ",
     },
 }
 TOOLTIP_CHARS = 240
@@ -106,12 +114,14 @@ class Header:
 class Renderer:
     """Renders clauses of one license; `lang` is the language of the text being rendered.
 
-    `site_url` is the site's address, for the page addresses that a printout carries.
+    `site_url` is the site's address: for the page addresses that a printout carries, and the
+    canonical URL that citations copied from a heading carry.
     """
 
     def __init__(self, lic: License, site_url: str = ""):
         self.lic = lic
         self.site_url = site_url
+        self.base = site_url or "/"
         self.defs = {lang: _definitions(doc) for lang, doc in lic.docs.items()}
         self.headings = {lang: {c.id: c for c in doc.clauses} for lang, doc in lic.docs.items()}
         self.errata: dict[str, list[dict]] = {}
@@ -159,6 +169,9 @@ class Renderer:
 
     def ui(self, lang: str) -> dict[str, str]:
         return UI[lang]
+
+    def cite(self, clause: Clause, lang: str) -> Citation:
+        return citation(self.lic, clause.id, lang, self.base)
 
     def notice(self, lang: str) -> str:
         return self.lic.notice(lang)
