@@ -244,7 +244,7 @@ def test_printed_notice_is_readable(page, base_url, path, selector):
 
 def test_downloads_show_the_xml_element_name(page, base_url):
     page.goto(base_url + "downloads/")
-    row = page.locator("tr", has_text="license-list-XML")
+    row = page.locator(".download-list > li", has_text="license-list-XML")
     assert "An SPDX license-list-XML file (<SPDXLicenseCollection>) with the structure of the Chinese text." in row.inner_text()
 
 
