@@ -24,7 +24,11 @@ import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = re.compile(r"livereload\((\d+), (\d+)\)")
-CAPTIONS = ("*No military or illegal use*", "*No military or unlawful use*")
+# The timed edit: a word added to and taken from a sentence of II.1 in turn. It changes
+# the English only, so the dev server previews it (an unreviewed text is no error there).
+SENTENCE = "for any military or illegal purpose"
+EDITS = (f"{SENTENCE}.", f"{SENTENCE} whatsoever.")
+TIMEOUT = 60.0
 
 
 def get(url: str, timeout: float = 120) -> str:
@@ -69,7 +73,8 @@ class Poll:
 
     def answer(self) -> str:
         """The page, fetched again once the poll answers."""
-        self.done.wait()
+        if not self.done.wait(TIMEOUT):
+            raise SystemExit(f"benchreload: the live-reload poll did not answer within {TIMEOUT:.0f} s")
         return get(self.base + "en/")
 
 
@@ -86,14 +91,18 @@ def latencies(project: Path, rounds: int) -> list[float]:
     try:
         page = wait_until_served(base + "en/")
         for i in range(rounds + 1):
-            old, new = CAPTIONS[i % 2], CAPTIONS[(i + 1) % 2]
+            old, new = EDITS[i % 2], EDITS[(i + 1) % 2]
             poll = Poll(base, page, settle=0.3)
             text = en.read_text(encoding="utf-8")
+            if text.count(old) != 1:
+                raise SystemExit(f"benchreload: {en} no longer holds {old!r} once; update EDITS")
             began = time.perf_counter()
             en.write_text(text.replace(old, new), encoding="utf-8")
             # A browser reloads on every newer build; an unrelated one (a cache file
             # written under scripts/) comes before ours: wait for the next, as it would.
-            while new.strip("*") not in page:
+            while new not in page:
+                if time.perf_counter() - began > TIMEOUT:
+                    raise SystemExit(f"benchreload: /en/ did not show the edit {new!r} within {TIMEOUT:.0f} s")
                 page = poll.answer()
                 poll = Poll(base, page)
             elapsed = time.perf_counter() - began

@@ -82,6 +82,8 @@ def on_config(config):
     state["token"] = f"licensekitpart{secrets.token_hex(8)}x"
     if state.get("serve"):
         config.theme.get_env = templatecache.reusing(config.theme.get_env)
+    else:
+        config.theme.get_env = templatecache.on_disk(config.theme.get_env, jiebadict.user_cache("jinja"))
     jiebadict.use_user_cache()
     # Before the search plugin's on_config, which loads this dictionary.
     config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))
@@ -179,10 +181,11 @@ def theme_hashes(config, base_url: str) -> list[str]:
 
 def _theme_hashes(config, base_url: str) -> list[str]:
     if "theme_env" not in state:
-        state["theme_env"] = config.theme.get_env()
-    env = state["theme_env"]
+        env = config.theme.get_env()
+        # Listing the theme walks its thousands of icons: once per build, not once per base URL.
+        state["theme_env"] = env, env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+    env, names = state["theme_env"]
     context = {"config": config, "base_url": base_url, "features": config.theme.get("features") or []}
-    names = env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
     scripts = [s for name in sorted(names) for s in csp.inline_scripts(env.get_template(name).render(context))]
     return [csp.script_hash(s) for s in scripts]
 

@@ -31,12 +31,17 @@ SOURCES = ("license/**/*.md", "license/**/*.yaml", "docs/**/*.md", "scripts/**/*
 FILLER = "\ue000"  # a private-use character: never in a text, it carries the dropped words' frequency
 
 
-def cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/baichuan-7b-license/jieba` (default `~/.cache/…`), created if missing."""
+def user_cache(name: str) -> Path:
+    """`$XDG_CACHE_HOME/baichuan-7b-license/NAME` (default `~/.cache/…`), created if missing."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / APP / "jieba"
+    path = base / APP / name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir() -> Path:
+    """jieba's folder of the per-user cache."""
+    return user_cache("jieba")
 
 
 def use_user_cache() -> Path:
