@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templatecache  # noqa: E402
-from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release  # noqa: E402
+from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release, usercache  # noqa: E402
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
@@ -83,7 +83,7 @@ def on_config(config):
     if state.get("serve"):
         config.theme.get_env = templatecache.reusing(config.theme.get_env)
     else:
-        config.theme.get_env = templatecache.on_disk(config.theme.get_env, jiebadict.user_cache("jinja"))
+        config.theme.get_env = templatecache.on_disk(config.theme.get_env, usercache.folder("jinja"))
     jiebadict.use_user_cache()
     # Before the search plugin's on_config, which loads this dictionary.
     config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))

@@ -23,7 +23,8 @@ from pathlib import Path
 import backrefs.bre as bre
 import jieba
 
-APP = "baichuan-7b-license"
+from . import usercache
+
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search hands to jieba
 # Where the site's text comes from: the license, the hand-written pages, the navigation
 # and the strings of the page generators.
@@ -31,17 +32,9 @@ SOURCES = ("license/**/*.md", "license/**/*.yaml", "docs/**/*.md", "scripts/**/*
 FILLER = "\ue000"  # a private-use character: never in a text, it carries the dropped words' frequency
 
 
-def user_cache(name: str) -> Path:
-    """`$XDG_CACHE_HOME/baichuan-7b-license/NAME` (default `~/.cache/…`), created if missing."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / APP / name
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def cache_dir() -> Path:
-    """jieba's folder of the per-user cache."""
-    return user_cache("jieba")
+    """`$XDG_CACHE_HOME/baichuan-7b-license/jieba` (default `~/.cache/…`), created if missing."""
+    return usercache.folder("jieba")
 
 
 def use_user_cache() -> Path:
