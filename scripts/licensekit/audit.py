@@ -135,6 +135,7 @@ class Site:
         self.root = root
         self._tags: dict[Path, list[Element]] = {}
         self._ids: dict[Path, set[str]] = {}
+        self._files: dict[Path, bool] = {}
 
     def pages(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
@@ -144,6 +145,12 @@ class Site:
         if path not in self._tags:
             self._tags[path] = elements(path.read_text(encoding="utf-8"))
         return self._tags[path]
+
+    def is_file(self, path: Path) -> bool:
+        """Whether a page links to a file: asked once per target, not once per link."""
+        if path not in self._files:
+            self._files[path] = path.is_file()
+        return self._files[path]
 
     def ids(self, path: Path) -> set[str]:
         if path not in self._ids:
@@ -213,7 +220,7 @@ def _links(page: Path, tags: list[Element], site: Site, prefix: str) -> list[Fin
         if target is None:
             continue  # another site: the list of outbound links covers those
         file = site.root / target
-        if target.parts[:1] == ("..",) or not file.is_file():
+        if target.parts[:1] == ("..",) or not site.is_file(file):
             out.append(Finding(page, _line(el), "AUDIT-LINK", "", f"<{el.name}> links to {url!r}, which is not in the site"))
         elif fragment and file.suffix == ".html" and unquote(fragment) not in site.ids(file):
             out.append(Finding(page, _line(el), "AUDIT-LINK", "", f"<{el.name}> links to {url!r}: {target} has no id {fragment!r}"))
