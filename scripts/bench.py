@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -64,17 +65,22 @@ def bare_project(dest: Path) -> Path:
     return config
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one run; CPU time counts every process the
+    command waited for (build.py's engine child too), and hardly moves with machine load."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=ROOT, env=engine.environ(), check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def paired(commands: dict[str, list[str]], rounds: int = ROUNDS, warmup: int = 1) -> dict[str, list[float]]:
-    """Each command once per round, the order rotating every round so that neither is
+def paired(commands: dict[str, list[str]], rounds: int = ROUNDS, warmup: int = 1) -> dict[str, list[tuple[float, float]]]:
+    """Each command once per round, the order rotating every round so that none is
     always first; the warm-up rounds fill the disk cache and are not counted."""
     names = list(commands)
-    times: dict[str, list[float]] = {name: [] for name in names}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
     for i in range(warmup + rounds):
         shift = i % len(names)
         for name in names[shift:] + names[:shift]:
@@ -107,14 +113,19 @@ def build_ratio(tmp: Path) -> None:
             "floor": [sys.executable, "-c", FLOOR],
         }
     )
-    ratios = [o / b for o, b in zip(times["ours"], times["bare"], strict=True)]
-    floors = [o / f for o, f in zip(times["ours"], times["floor"], strict=True)]
     print(f"build, {ROUNDS} rounds after a warm-up, order rotating each round; min / median / max")
-    report("  full build (scripts/build.py, our hooks)", spread(times["ours"]), "", None)
-    report("  bare Material build of the same text", spread(times["bare"]), "", None)
-    report("  floor: Python, imports, parsing both files", spread(times["floor"]), "", None)
-    report("  ratio ours / bare, per round", spread(ratios, "x"), "<= 0.70", statistics.median(ratios) <= 0.7)
-    report("  ratio ours / floor, per round", spread(floors, "x"), "", None)
+    print("  CPU time is user + system of the command and its children; the verdict is on it, since")
+    print("  on a shared machine wall-clock time mostly measures the other processes")
+    for kind, k in (("CPU", 1), ("wall", 0)):
+        ours, bare, floor = ([t[k] for t in times[name]] for name in ("ours", "bare", "floor"))
+        ratios = [o / b for o, b in zip(ours, bare, strict=True)]
+        floors = [o / f for o, f in zip(ours, floor, strict=True)]
+        report(f"  {kind}: full build (scripts/build.py, our hooks)", spread(ours), "", None)
+        report(f"  {kind}: bare Material build of the same text", spread(bare), "", None)
+        report(f"  {kind}: floor: Python, imports, parsing both files", spread(floor), "", None)
+        goal = statistics.median(ratios) <= 0.7 if kind == "CPU" else None
+        report(f"  {kind}: ratio ours / bare, per round", spread(ratios, "x"), "<= 0.70", goal)
+        report(f"  {kind}: ratio ours / floor, per round", spread(floors, "x"), "", None)
 
 
 def first_visit(browser, base: str) -> None:
@@ -245,8 +256,10 @@ def main(argv: list[str]) -> int:
         if args.lighthouse:
             return lighthouse_only(Path(tmp))
         build_ratio(Path(tmp))
-        times = sorted(t * 1000 for t in benchreload.latencies(benchreload.copy_project(ROOT, Path(tmp) / "reload"), ROUNDS * 2))
+        cpu: list[float] = []
+        times = sorted(t * 1000 for t in benchreload.latencies(benchreload.copy_project(ROOT, Path(tmp) / "reload"), ROUNDS * 2, cpu))
         report("live reload: save of license/en.md to /en/ updated", spread(times, "ms"), "<= 300 ms", statistics.median(times) <= 300)
+        report("  the dev server's CPU time per reload", spread(cpu, "ms", 1000), "", None)
         if args.quick:
             return 0
         site, server, base = served_site(Path(tmp))

@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templatecache  # noqa: E402
-from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release  # noqa: E402
+from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release, usercache  # noqa: E402
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 from localsite import with_charset  # noqa: E402
@@ -83,6 +83,8 @@ def on_config(config):
     state["token"] = f"licensekitpart{secrets.token_hex(8)}x"
     if state.get("serve"):
         config.theme.get_env = templatecache.reusing(config.theme.get_env)
+    else:
+        config.theme.get_env = templatecache.on_disk(config.theme.get_env, usercache.folder("jinja"))
     jiebadict.use_user_cache()
     # Before the search plugin's on_config, which loads this dictionary.
     config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))
@@ -181,10 +183,11 @@ def theme_hashes(config, base_url: str) -> list[str]:
 
 def _theme_hashes(config, base_url: str) -> list[str]:
     if "theme_env" not in state:
-        state["theme_env"] = config.theme.get_env()
-    env = state["theme_env"]
+        env = config.theme.get_env()
+        # Listing the theme walks its thousands of icons: once per build, not once per base URL.
+        state["theme_env"] = env, env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+    env, names = state["theme_env"]
     context = {"config": config, "base_url": base_url, "features": config.theme.get("features") or []}
-    names = env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
     scripts = [s for name in sorted(names) for s in csp.inline_scripts(env.get_template(name).render(context))]
     return [csp.script_hash(s) for s in scripts]
 

@@ -1,17 +1,22 @@
-"""The theme's templates, compiled and listed once per dev-server process.
+"""The theme's templates, compiled once: per dev-server process, or on disk for builds.
 
 The dev server loads the configuration afresh for every rebuild, and with it a new
 Jinja2 environment that lists every file of the theme (Material ships thousands of
 icons) and compiles its templates again: the largest part of a rebuild. Compiled code
 is kept with each template's checksum, so an edited template recompiles; the
 listing is kept as it was when the server started (the theme is not edited here).
+
+A build is a process of its own: `on_disk` keeps the compiled code in a per-user folder
+(Jinja2's own FileSystemBytecodeCache, which checks each template's checksum and writes
+atomically), so only the first build after a change of template compiles it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 
@@ -42,6 +47,19 @@ def reusing(make_env: Callable[[], Environment]) -> Callable[[], Environment]:
         if key:
             listing = LISTINGS.setdefault(key, loader.list_templates())
             loader.list_templates = lambda: listing
+        return env
+
+    return get_env
+
+
+def on_disk(make_env: Callable[[], Environment], folder: Path) -> Callable[[], Environment]:
+    """Wrap a theme's `get_env` so that its environments keep compiled code in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cache = FileSystemBytecodeCache(str(folder))
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = cache
         return env
 
     return get_env

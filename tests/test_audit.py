@@ -67,6 +67,17 @@ def line2(code: str, message: str) -> str:
         ('<a href="a/#nope">x</a>', [line2("AUDIT-LINK", "<a> links to 'a/#nope': a/index.html has no id 'nope'")]),
         ('<a href="#nope">x</a>', [line2("AUDIT-LINK", "<a> links to '#nope': index.html has no id 'nope'")]),
         ('<a href="../../etc/passwd">x</a>', [line2("AUDIT-LINK", "<a> links to '../../etc/passwd', which is not in the site")]),
+        # A repeated attribute: a browser keeps the first value; every value is audited.
+        (
+            '<a href="javascript:alert(1)" href="#top" id="top">x</a>',
+            [line2("AUDIT-URL", "<a href> is a script-capable URL 'javascript:alert(1)'")],
+        ),
+        (
+            '<iframe src="a/" src="vbscript:x" title="t"></iframe>',
+            [line2("AUDIT-URL", "<iframe src> is a script-capable URL 'vbscript:x'")],
+        ),
+        ('<p id="a" id="b">p</p><a href="#b">b</a>', [line2("AUDIT-LINK", "<a> links to '#b': index.html has no id 'b'")]),
+        ('<p id="a">p</p><p id="b" id="a">q</p>', []),
     ],
 )
 def test_audit_finds(tmp_path, body, expected):

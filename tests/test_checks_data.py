@@ -107,3 +107,30 @@ def test_meta_clause_of_rules_and_notes(lic):
             )
         )
     assert sorted(edited(lic, edit), key=lambda f: (str(f.path), f.line)) == sorted(expected, key=lambda f: (str(f.path), f.line))
+
+
+def test_data_found_valid_is_remembered_and_errors_never_are(lic, tmp_path, monkeypatch):
+    """A source once found valid skips jsonschema on the next run; a refusal is found afresh every time."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls = []
+    real = metadata.validator
+    monkeypatch.setattr(metadata, "validator", lambda path: calls.append(path.name) or real(path))
+    assert metadata.check(lic) == []
+    assert len(calls) == 5 and len(list((tmp_path / "baichuan-7b-license" / "valid").iterdir())) == 5
+    calls.clear()
+    assert metadata.check(lic) == []
+    assert calls == []  # remembered
+    bad = copy.deepcopy(lic)
+    bad.metadata["licenseId"] = 7
+    bad.errata[0]["kind"] = "typo"
+    for _ in range(2):
+        calls.clear()
+        codes = [(f.code, f.message.split(":")[0]) for f in metadata.check(bad)]
+        assert codes == [("META-SCHEMA", "licenseId"), ("DATA-SCHEMA", "0/kind")]
+        assert calls == ["metadata.schema.json", "errata.schema.json"]
+    # The same value with another type is other data: a date where a string was valid.
+    dated = copy.deepcopy(lic)
+    dated.metadata["provenance"][0]["date"] = __import__("datetime").date(2023, 6, 15)
+    calls.clear()
+    assert [f.code for f in metadata.check(dated)] == ["META-SCHEMA"]
+    assert calls == ["metadata.schema.json"]

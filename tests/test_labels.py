@@ -126,3 +126,19 @@ def test_every_real_reference_fits(lic):
     from licensekit.checks import reflabels
 
     assert reflabels.check(lic) == []
+
+
+def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
+    """The index of titles and captions finds what comparing the label with every clause finds."""
+    from licensekit import labels
+
+    labels_seen = {(doc.lang, s.text) for doc in lic.docs.values() for c in doc.clauses for s in c.spans("ref")}
+    labels_seen |= {("zh-Hans", "附则第1条"), ("en", "the Appendix and Intellectual Property"), ("en", "Disclaimer"), ("zh-Hans", "")}
+    found = 0
+    for lang, text in sorted(labels_seen):
+        doc = lic.docs[lang]
+        label = labels._norm(text)
+        expected = [c for c in doc.clauses if any(labels._contains(label, name, lang) for name in labels._names(c))]
+        assert labels._named_in(doc, label) == expected, text
+        found += bool(expected)
+    assert found >= 3

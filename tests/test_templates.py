@@ -45,12 +45,14 @@ def test_table_of_contents_of_a_finished_page():
     html = (
         '<h1 id="t">T<a class="headerlink" href="#t">¶</a></h1><h2 id="a">A &amp; B</h2><h3 id="a1">A1</h3>'
         '<h2>no id</h2><h2 id="b"><span lang="zh-Hans">乙</span></h2>'
+        '<h2 id="c">C<a class="x headerlink" href="#c">¶</a> after<!-- a comment --> &lt;i&gt;</h2>'
     )
     toc = pages.toc_from_html(html)
     assert [(i["id"], i["name"]) for i in toc] == [("t", "T")]
     assert [(i["id"], i["name"], [c["id"] for c in i["children"]]) for i in toc[0]["children"]] == [
         ("a", "A &amp; B", ["a1"]),
         ("b", "乙", []),
+        ("c", "C after &lt;i&gt;", []),
     ]
 
 

@@ -17,7 +17,7 @@ def label(lic: License, clause_id: str) -> str:
     by_id = lic.en.by_id()
     clause = by_id.get(clause_id)
     if clause is None:
-        owner = next((c for c in lic.en.clauses if clause_id in c.defines), None)
+        owner = lic.en.definer(clause_id)
         return f"{label(lic, owner.id)} “{lic.terms_by_id()[clause_id]['en']}”" if owner else clause_id
     parent = by_id.get(clause.parent or "")
     up = label(lic, parent.id) if parent else ""

@@ -23,7 +23,8 @@ from pathlib import Path
 import backrefs.bre as bre
 import jieba
 
-APP = "baichuan-7b-license"
+from . import usercache
+
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search hands to jieba
 # Where the site's text comes from: the license, the hand-written pages, the navigation
 # and the strings of the page generators.
@@ -33,10 +34,7 @@ FILLER = "\ue000"  # a private-use character: never in a text, it carries the dr
 
 def cache_dir() -> Path:
     """`$XDG_CACHE_HOME/baichuan-7b-license/jieba` (default `~/.cache/…`), created if missing."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / APP / "jieba"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return usercache.folder("jieba")
 
 
 def use_user_cache() -> Path:

@@ -47,13 +47,23 @@ def _ancestry(doc: Document, target: Clause) -> list[Clause]:
 
 
 def _lineage(doc: Document, target: Clause) -> list[Clause]:
-    """The target, its parents and its parts."""
-    down, frontier = [], {target.id}
-    for clause in doc.clauses:
-        if clause.parent in frontier:
-            down.append(clause)
-            frontier.add(clause.id)
+    """The target, its parents and its parts (in reading order)."""
+    down, frontier, seen = [], [target.id], {target.id}
+    while frontier:
+        kids = [c for c in doc.children(frontier.pop()) if c.id not in seen]
+        down += kids
+        seen.update(c.id for c in kids)
+        frontier += [c.id for c in kids if c.id]
+    order = {id(c): i for i, c in enumerate(down)}
+    down.sort(key=lambda c: (doc.position(c.id) if c.id else -1, order[id(c)]))
     return _ancestry(doc, target) + down
+
+
+def _related(doc: Document, target: Clause, clause: Clause) -> bool:
+    """Whether `clause` is in the target's lineage: the target, a parent or a part of it.
+    Walks up from both, so the cost is the depth, not the size of a section."""
+    up = {c.id for c in _ancestry(doc, target)}
+    return clause.id in up or target.id in {c.id for c in _ancestry(doc, clause)}
 
 
 def _chain(doc: Document, target: Clause) -> list[str]:
@@ -73,13 +83,74 @@ def _contains(haystack: str, needle: str, lang: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
 
-def _missing_words(label: str, lineage: list[Clause], lang: str) -> list[str]:
-    text = _norm(" ".join(f"{c.title} {c.caption} {c.text}" for c in lineage))
-    if lang == "zh-Hans":
-        return [ch for ch in dict.fromkeys(_norm(label).replace(" ", "")) if ch not in _ZH_PARTICLES and ch not in text]
-    words = set(text.split())
-    stems = {w.rstrip("s") for w in words}
+def _vocabulary(doc: Document, target: Clause) -> tuple[set[str], set[str]]:
+    """The characters (Chinese) or words and their stems (English) of the target and its
+    lineage, once per target: a section's lineage is most of the text."""
+    index = _index(doc)
+    if target.id not in index.vocabulary:
+        text = _norm(" ".join(f"{c.title} {c.caption} {c.text}" for c in _lineage(doc, target)))
+        if doc.lang == "zh-Hans":
+            index.vocabulary[target.id] = set(text), set()
+        else:
+            words = set(text.split())
+            index.vocabulary[target.id] = words, {w.rstrip("s") for w in words}
+    return index.vocabulary[target.id]
+
+
+def _missing_words(label: str, doc: Document, target: Clause) -> list[str]:
+    words, stems = _vocabulary(doc, target)
+    if doc.lang == "zh-Hans":
+        return [ch for ch in dict.fromkeys(_norm(label).replace(" ", "")) if ch not in _ZH_PARTICLES and ch not in words]
     return [w for w in _norm(label).split() if w not in _EN_STOP and w not in words and w.rstrip("s") not in stems]
+
+
+class _DocIndex:
+    """What the checks of labels look up in one document, built as it is needed."""
+
+    def __init__(self, doc: Document):
+        # Each title and caption a label may quote (`_names`), as `_contains` compares it,
+        # with the clauses that bear it; and the longest, in characters or words.
+        self.names: dict[str, list[tuple[int, Clause]]] = {}
+        for position, clause in enumerate(doc.clauses):
+            for name in dict.fromkeys(_names(clause)):
+                self.names.setdefault(_name_key(name, doc.lang), []).append((position, clause))
+        self.longest = max((len(k) if doc.lang == "zh-Hans" else len(k.split()) for k in self.names), default=0)
+        self.vocabulary: dict[str, tuple[set[str], set[str]]] = {}  # by target ID
+
+
+_INDEXES: list[tuple[Document, tuple, _DocIndex]] = []  # of a few recent documents
+
+
+def _index(doc: Document) -> _DocIndex:
+    key = (id(doc.clauses), len(doc.clauses))
+    for cached, cached_key, index in _INDEXES:
+        if cached is doc and cached_key == key:
+            return index
+    index = _DocIndex(doc)
+    _INDEXES[:] = [*_INDEXES[-7:], (doc, key, index)]
+    return index
+
+
+def _name_key(text: str, lang: str) -> str:
+    return text.replace(" ", "") if lang == "zh-Hans" else text
+
+
+def _named_in(doc: Document, label: str) -> list[Clause]:
+    """Every clause whose title or caption the (normalized) label contains, in reading order.
+
+    The same test as `_contains` against every clause, by looking up each part of the
+    label instead: the cost follows the label's length, not the text's.
+    """
+    index = _index(doc)
+    names, longest = index.names, index.longest
+    if doc.lang == "zh-Hans":
+        text = label.replace(" ", "")
+        parts = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + longest) + 1)}
+    else:
+        words = label.split()
+        parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + longest) + 1)}
+    hits = {position: clause for part in parts for position, clause in names.get(part, [])}
+    return [hits[p] for p in sorted(hits)]
 
 
 def problem(label: str, target_id: str, source: Clause, docs: list[Document]) -> str:
@@ -89,7 +160,6 @@ def problem(label: str, target_id: str, source: Clause, docs: list[Document]) ->
     target = doc.by_id().get(target_id)
     if target is None:
         return ""  # a broken reference is reported as such
-    lang = doc.lang
     cited = numbers(label)
     if cited:
         chains = [[value(n) for n in _chain(d, d.by_id()[target_id])] for d in docs if target_id in d.by_id()]
@@ -97,18 +167,17 @@ def problem(label: str, target_id: str, source: Clause, docs: list[Document]) ->
             printed = _printed(_chain(doc, target))
             return f"the label “{label}” cites {'.'.join(map(str, cited))}, but #{target_id} is numbered {printed or 'nothing'}"
         return ""
-    family = {c.id for c in _lineage(doc, target)}
-    for clause in doc.clauses:
-        if clause.id not in family and any(_contains(_norm(label), name, lang) for name in _names(clause)):
+    for clause in _named_in(doc, _norm(label)):
+        if not _related(doc, target, clause):
             return f"the label “{label}” names #{clause.id}, but the reference points to #{target_id}"
-    order = [c.id for c in doc.clauses]
-    if _BACK.search(label) and order.index(target_id) >= order.index(source.id):
+    at = doc.position
+    if _BACK.search(label) and at(target_id) >= at(source.id):
         return f"the label “{label}” points back, but #{target_id} does not come before this clause"
-    if _AHEAD.search(label) and order.index(target_id) <= order.index(source.id):
+    if _AHEAD.search(label) and at(target_id) <= at(source.id):
         return f"the label “{label}” points ahead, but #{target_id} does not come after this clause"
     if _BACK.search(label) or _AHEAD.search(label):
         return ""
-    missing = _missing_words(label, _lineage(doc, target), lang)
+    missing = _missing_words(label, doc, target)
     if missing:
         return f"the label “{label}” has {', '.join(missing)}, which #{target_id} and its parts never say"
     return ""

@@ -97,9 +97,40 @@ class Document:
     clauses: list[Clause] = field(default_factory=list)
     front_title: str = ""  # the front matter's `title`
     front_title_line: int = 1
+    _index: tuple = field(default=(), repr=False, compare=False)
+
+    def _indexes(self) -> tuple[dict[str, Clause], dict[str, int], dict[str, Clause], dict[str, list[Clause]]]:
+        """Lookups over the clauses, built once per clause list: a lookup per clause then
+        costs O(1), not a pass over the whole text (which made labels quadratic)."""
+        key = (id(self.clauses), len(self.clauses))
+        if not self._index or self._index[0] != key:
+            by_id = {c.id: c for c in self.clauses if c.id}
+            position = {c.id: i for i, c in reversed(list(enumerate(self.clauses))) if c.id}
+            definer: dict[str, Clause] = {}
+            children: dict[str, list[Clause]] = {}
+            for clause in self.clauses:
+                for term in clause.defines:
+                    definer.setdefault(term, clause)
+                if clause.parent:
+                    children.setdefault(clause.parent, []).append(clause)
+            self._index = (key, (by_id, position, definer, children))
+        return self._index[1]
 
     def by_id(self) -> dict[str, Clause]:
-        return {c.id: c for c in self.clauses if c.id}
+        """Each clause by ID (the last one of a duplicated ID); do not modify the dict."""
+        return self._indexes()[0]
+
+    def position(self, clause_id: str) -> int:
+        """Where the first clause with this ID stands in reading order."""
+        return self._indexes()[1][clause_id]
+
+    def definer(self, term_id: str) -> Clause | None:
+        """The first clause that defines the term inline."""
+        return self._indexes()[2].get(term_id)
+
+    def children(self, clause_id: str) -> list[Clause]:
+        """The clauses whose parent is `clause_id`, in reading order."""
+        return self._indexes()[3].get(clause_id, [])
 
     def anchors(self) -> set[str]:
         """Every ID that is an anchor: clause IDs and inline term definitions."""
@@ -170,6 +201,7 @@ class License:
     findings: list[Finding]  # problems met while parsing
     texts: dict[Path, str] = field(default_factory=dict)  # every text source as read, for character checks
     published: dict[str, Any] = field(default_factory=dict)  # published-ids.yaml: every ID ever published
+    _terms: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -219,7 +251,11 @@ class License:
         return out
 
     def terms_by_id(self) -> dict[str, dict[str, Any]]:
-        return {t["id"]: t for t in self.glossary}
+        """Each glossary entry by ID, built once per glossary list; do not modify the dict."""
+        key = (id(self.glossary), len(self.glossary))
+        if not self._terms or self._terms[0] != key:
+            self._terms = (key, {t["id"]: t for t in self.glossary})
+        return self._terms[1]
 
 
 SIC = re.compile(r"^(?P<printed>\S+) \[sic: (?P<correction>[^\]\s]+)\]$")

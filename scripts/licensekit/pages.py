@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from bs4 import BeautifulSoup
+import lxml.html
 from markupsafe import escape
 
 from .cite import citation, label
@@ -263,12 +263,12 @@ def toc_from_html(html: str) -> list[dict]:
     """
     roots: list[dict] = []
     stack: list[dict] = []
-    for el in BeautifulSoup(html, "lxml").find_all(HEADINGS):
+    for el in lxml.html.document_fromstring(html).iter(*HEADINGS):
         if not el.get("id"):
             continue
-        for link in el.select(".headerlink"):
-            link.decompose()
-        item = {"level": int(el.name[1]), "id": el["id"], "name": str(escape(el.get_text().strip())), "children": []}
+        for link in el.find_class("headerlink"):
+            link.drop_tree()  # keeps the text that follows the link
+        item = {"level": int(el.tag[1]), "id": el.get("id"), "name": str(escape(el.text_content().strip())), "children": []}
         while stack and stack[-1]["level"] >= item["level"]:
             stack.pop()
         (stack[-1]["children"] if stack else roots).append(item)

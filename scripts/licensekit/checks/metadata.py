@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-
+from .. import usercache
 from ..model import Finding, License
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMAS = {
     "metadata.yaml": "metadata.schema.json",
@@ -21,8 +28,56 @@ SCHEMAS = {
 
 @cache
 def validator(schema_path: Path) -> Draft202012Validator:
+    # Imported here: jsonschema and its registry of meta-schemas are a tenth of a build,
+    # and a source already found valid (`_known_valid`) needs neither.
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _jsonschema_version() -> str:
+    """The installed versions of jsonschema and its meta-schemas, from the names of their
+    dist-info folders: importlib.metadata would cost a third of what is saved."""
+    spec = find_spec("jsonschema")
+    if spec is None or spec.origin is None:
+        return ""
+    site = Path(spec.origin).parent.parent
+    names = [n for n in os.listdir(site) if n.endswith(".dist-info") and n.startswith(("jsonschema", "referencing"))]
+    return " ".join(sorted(names))
+
+
+def _fingerprint(schema_path: Path, data: Any) -> str | None:
+    """What decides a validation: the validator's version, the schema's bytes and the
+    data, with its types (`repr`, since YAML gives dates besides strings)."""
+    try:
+        parts = [_jsonschema_version(), schema_path.read_text(encoding="utf-8"), repr(data)]
+    except (OSError, ValueError):
+        return None
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _known_valid(key: str | None) -> Path | None:
+    """The marker of data already found valid, or None where there is no cache."""
+    if key is None:
+        return None
+    with contextlib.suppress(OSError):
+        return usercache.folder("valid") / key
+    return None
+
+
+def _errors(schema_path: Path, data: Any) -> list:
+    """The schema's errors in the data. Data once found valid is remembered by its
+    fingerprint; errors are never remembered, so every refusal is found afresh."""
+    marker = _known_valid(_fingerprint(schema_path, data))
+    if marker is not None and marker.exists():
+        return []
+    errors = list(validator(schema_path).iter_errors(data))
+    if not errors and marker is not None:
+        with contextlib.suppress(OSError):
+            marker.touch()
+    return errors
 
 
 def check(lic: License) -> list[Finding]:
@@ -36,7 +91,7 @@ def check(lic: License) -> list[Finding]:
     }
     for name, schema in SCHEMAS.items():
         code = "META-SCHEMA" if name == "metadata.yaml" else "DATA-SCHEMA"
-        for err in sorted(validator(lic.path("schema") / schema).iter_errors(data[name]), key=lambda e: list(map(str, e.absolute_path))):
+        for err in sorted(_errors(lic.path("schema") / schema, data[name]), key=lambda e: list(map(str, e.absolute_path))):
             where = "/".join(map(str, err.absolute_path)) or "(top)"
             found.append(Finding(lic.path(name), lic.line_of(name, *err.absolute_path), code, "", f"{where}: {err.message}"))
     found += _cited_clauses(lic)
