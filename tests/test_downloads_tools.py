@@ -19,6 +19,8 @@ from sitekit import soup
 
 from casebook import ROOT
 
+pytestmark = pytest.mark.slow  # runs ScanCode and other tools on the built site
+
 TOOLS = ROOT / ".venv-tools" / "bin"
 KEY = "baichuan-7b-model-2023"
 SITE_URL = "https://baichuan-7b-license.example.org/"
