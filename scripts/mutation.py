@@ -8,7 +8,7 @@ start (`scripts/check.py`, the MkDocs hooks) run the mutant too. It then runs mu
 and prints the score beside the goal, the runtime and every survivor.
 
 Each mutant runs only the tests that reached its function, fastest first, and stops at
-the first failure (mutmut's own scheduling). The run uses every test not marked `slow`
+the first failure (mutmut's own scheduling). The run uses every test not marked `slow` or `repo`
 (`SELECTION`): the unit tests, the corpus, and in-process tests of the command lines,
 the hooks, the downloads and the pages. The site build, browser and publishing tests take
 minutes each and would make a run last many hours; what they check of the pipeline is
@@ -35,10 +35,12 @@ STAGE = ROOT / ".mutation"
 GOAL = 0.90
 EQUIVALENT = ROOT / "tests" / "mutation-equivalent.txt"
 MUTATE = ["src/licensekit/*", "src/check.py", "src/build.py", "src/mkdocs_hooks.py"]
-# Every test not marked `slow` (tests/conftest.py marks each test that uses a site fixture;
-# modules that build, serve or run whole programs carry `pytestmark = pytest.mark.slow`):
-# a new test module is in the run unless it says otherwise.
-SELECTION = ["tests", "-m", "not slow"]
+# Every test not marked `slow` or `repo` (tests/conftest.py marks each test that uses a site
+# fixture; tests that build, serve or run programs as processes carry `slow` themselves, and
+# tests that read the code base itself `repo`): a new test module is in the run unless it
+# says otherwise. A process started by a test never counts for a mutant, as mutmut only
+# records which tests reach a function in its own process.
+SELECTION = ["tests", "-m", "not slow and not repo"]
 DETECTED = {"killed", "timeout"}
 
 

@@ -23,8 +23,10 @@ SLOW_FIXTURES = frozenset({"site", "base_url", "browser", "page"})
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "slow: builds, serves or drives the site, or runs a whole program or tool; left out of `make mutation`",
+        "slow: builds, serves or drives the site, or runs a program as a process; left out of `make mutation`",
     )
+    # Under `make mutation` the code base is a mutated copy, so such a test would read mutants.
+    config.addinivalue_line("markers", "repo: reads the code base, README or installed theme itself; left out of `make mutation`")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

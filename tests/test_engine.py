@@ -38,6 +38,7 @@ def test_an_unknown_engine_is_refused_in_one_line(value):
 ENGINE_CALL = re.compile(r"""-m["',\s]+(mkdocs|properdocs)\b|\b(mkdocs|properdocs) (build|serve)\b""")
 
 
+@pytest.mark.repo  # reads the code base itself
 def test_no_call_site_but_one_names_the_engine():
     files = [p for p in (ROOT / "scripts").rglob("*.py")] + [p for p in (ROOT / "tests").glob("*.py")]
     files += [ROOT / "Makefile", ROOT / ".ci" / "run", *(ROOT / ".github" / "workflows").glob("*.yml")]
