@@ -19,7 +19,9 @@ from sitekit import soup
 
 from casebook import ROOT
 
-pytestmark = pytest.mark.slow  # runs ScanCode and other tools on the built site
+# ScanCode installs its plugin into .venv-tools, so it must never run twice at once: `make test`
+# runs each module on one xdist worker (--dist loadfile), and so ScanCode once.
+pytestmark = pytest.mark.slow  # runs ScanCode and the other tools on the built site
 
 TOOLS = ROOT / ".venv-tools" / "bin"
 KEY = "baichuan-7b-model-2023"
