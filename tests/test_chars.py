@@ -73,6 +73,7 @@ def test_the_original_has_none_of_them(lic):
     assert [ch for ch in lic.original if chars.refused(ch)] == []
 
 
+@pytest.mark.slow  # runs the checker as a process
 def test_the_cli_names_a_page_of_the_site(tmp_path):
     """A character in docs/ is reported at its own path and line, and the check fails."""
     import subprocess

@@ -67,6 +67,7 @@ def corpus_codes() -> set[str]:
     return {e["code"] for case in cases() for e in case.expect}
 
 
+@pytest.mark.repo  # reads the code base itself
 def test_every_code_the_code_base_emits_is_registered():
     assert sorted(emitted() - set(CODES)) == []
 
@@ -103,12 +104,14 @@ def readme_codes() -> list[str]:
     return [code for row in rows for code in re.findall(r"`([A-Z][A-Z0-9-]*)`", row.split(" | ")[0])]
 
 
+@pytest.mark.repo  # reads README.md
 def test_readme_table_lists_exactly_the_registry():
     listed = readme_codes()
     assert len(listed) == len(set(listed)), "a code is listed twice"
     assert sorted(listed) == sorted(CODES)
 
 
+@pytest.mark.repo  # reads README.md
 def test_readme_marks_each_code_that_is_not_an_error():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, entry in CODES.items():

@@ -34,9 +34,10 @@ def test_every_corpus_file_is_a_case_that_breaks_something(tmp_path):
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_checker_refuses(case: Case, tmp_path):
     root = broken_copy(case, tmp_path / "license")
-    start = time.monotonic()
+    # CPU time, not wall time: the bound holds on a loaded machine and beside other workers.
+    start = time.process_time()
     found = actual_lines(root)
-    elapsed = time.monotonic() - start
+    elapsed = time.process_time() - start
     assert found == case.expected_lines(root)
     if case.max_seconds is not None:
         assert elapsed < case.max_seconds, f"{case.name} took {elapsed:.2f} s"

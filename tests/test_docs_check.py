@@ -104,6 +104,7 @@ def test_findings_carry_the_line(tmp_path):
     assert [(f.line, f.code) for f in check_docs(tmp_path, KNOWN)] == [(5, "DOCS-MARKER")]
 
 
+@pytest.mark.slow  # runs the checker as a process
 def test_the_checker_reads_the_hand_written_pages(tmp_path):
     import shutil
     import subprocess

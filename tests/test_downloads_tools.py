@@ -19,6 +19,10 @@ from sitekit import soup
 
 from casebook import ROOT
 
+# ScanCode installs its plugin into .venv-tools, so it must never run twice at once: `make test`
+# runs each module on one xdist worker (--dist loadfile), and so ScanCode once.
+pytestmark = pytest.mark.slow  # runs ScanCode and the other tools on the built site
+
 TOOLS = ROOT / ".venv-tools" / "bin"
 KEY = "baichuan-7b-model-2023"
 SITE_URL = "https://baichuan-7b-license.example.org/"

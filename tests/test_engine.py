@@ -1,14 +1,16 @@
 """One place names the site engine: MkDocs by default, ProperDocs (its maintained
-continuation) with SITE_ENGINE=properdocs. `make test` runs the site tests with both."""
+continuation) with SITE_ENGINE=properdocs. `make test` runs this module with both; the
+other site tests run on MkDocs, held for ProperDocs by the byte comparison of the two builds."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from sitekit import soup
+from sitekit import build, soup
 
 import engine
 from casebook import ROOT
@@ -38,6 +40,7 @@ def test_an_unknown_engine_is_refused_in_one_line(value):
 ENGINE_CALL = re.compile(r"""-m["',\s]+(mkdocs|properdocs)\b|\b(mkdocs|properdocs) (build|serve)\b""")
 
 
+@pytest.mark.repo  # reads the code base itself
 def test_no_call_site_but_one_names_the_engine():
     files = [p for p in (ROOT / "scripts").rglob("*.py")] + [p for p in (ROOT / "tests").glob("*.py")]
     files += [ROOT / "Makefile", ROOT / ".ci" / "run", *(ROOT / ".github" / "workflows").glob("*.yml")]
@@ -46,3 +49,35 @@ def test_no_call_site_but_one_names_the_engine():
     )
     assert naming == []
     assert ENGINE_CALL.search('[sys.executable, "-m", "mkdocs", "build"]') and ENGINE_CALL.search("runs `mkdocs build --strict`")
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory):
+    """The site as the other engine builds it, beside the `site` fixture's."""
+    other = next(e for e in engine.ENGINES if e != engine.name())
+    dest = tmp_path_factory.mktemp("other") / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_ENGINE", other)
+        result = build(dest, env={"SITE_ENGINE": other})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return other, dest
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_both_engines_build_the_same_site_but_for_the_generator(site, other_site):
+    """The site tests run on one engine: this holds them for the other, and fails once the two part."""
+    other, other_dest = other_site
+    ours, theirs = files(site), files(other_dest)
+    assert sorted(ours) == sorted(theirs)
+    tag = '<meta name="generator" content="{}">'
+    for name, data in ours.items():
+        mine = data.replace(tag.format(GENERATOR[engine.name()]).encode(), tag.format(GENERATOR[other]).encode())
+        assert mine == theirs[name], name
+    # Every page names its engine, so the loop above compared each one after that swap.
+    pages = [n for n in ours if n.endswith(".html")]
+    assert len(pages) > 5
+    assert all(tag.format(GENERATOR[other]).encode() in theirs[n] for n in pages)

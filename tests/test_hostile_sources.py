@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 
 from casebook import actual_lines, edited_copy, record_review
 
+pytestmark = pytest.mark.slow  # builds the site from hostile sources
+
 EDITS = [
     # I13: Jinja syntax in clause text
     {"file": "en.md", "find": "that may arise from it.", "replace": 'that may arise from it. {{ config }} {% include "/etc/passwd" %}'},

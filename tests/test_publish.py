@@ -13,6 +13,8 @@ import pytest
 
 from casebook import ROOT, Case, broken_copy, cases, edited_copy
 
+pytestmark = pytest.mark.slow  # runs whole builds as processes
+
 
 def one_per_family(all_cases: list[Case]) -> list[Case]:
     """The first case (by name) of each family of finding codes (ENC, ID, PARITY, …).

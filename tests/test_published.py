@@ -88,6 +88,7 @@ def _literal_ids(text: str) -> set[str]:
     return found
 
 
+@pytest.mark.repo  # reads the installed theme
 def test_reserved_ids_cover_the_theme_templates():
     ids = set().union(*(_literal_ids(p.read_text(encoding="utf-8")) for p in TEMPLATES.rglob("*.html")))
     assert "__drawer" in ids and "__palette_1" in ids
@@ -120,6 +121,7 @@ def test_registry_schema_refuses_a_bad_entry(tmp_path):
     assert found == ["published-ids.yaml:43: DATA-SCHEMA -: ids/s4-3-iv/text: 'XYZ' does not match '^[0-9a-f]{16}$'"]
 
 
+@pytest.mark.repo  # reads the installed theme
 def test_templates_are_where_the_test_looks():
     assert Path(TEMPLATES).is_dir()
 

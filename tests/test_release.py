@@ -13,6 +13,8 @@ import pytest
 from casebook import ROOT
 from licensekit.release import describe, is_release, placeholder_problem, release_error
 
+pytestmark = pytest.mark.slow  # runs whole builds as processes
+
 PLACEHOLDER = "https://baichuan-7b-license.example.org/"
 
 

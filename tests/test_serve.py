@@ -13,10 +13,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from test_publish import project_copy
 
 import engine
 from casebook import LICENSE, broken_copy, cases
+
+pytestmark = pytest.mark.slow  # runs the dev server
 
 CASES = {c.name: c for c in cases()}
 

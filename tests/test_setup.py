@@ -15,6 +15,8 @@ import pytest
 
 from casebook import ROOT
 
+pytestmark = pytest.mark.slow  # makes venvs and runs make
+
 DEBIAN_PYTHON = Path("/usr/bin/python3")  # Debian 12's own: 3.11.2
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+)$", re.MULTILINE)
 SDIST_ONLY = {"jieba"}  # pure Python, published as a source archive only

@@ -18,6 +18,8 @@ from test_browser import search
 
 from casebook import ROOT
 
+pytestmark = pytest.mark.slow  # builds and serves the site
+
 PUBLISHED = "https://owner.github.io/repo/"
 PREFIX = "/repo/"
 

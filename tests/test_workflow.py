@@ -10,6 +10,8 @@ import yaml
 
 from casebook import ROOT
 
+pytestmark = pytest.mark.slow  # runs actionlint
+
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
 

@@ -1,0 +1,57 @@
+"""`make mutation` runs every test not marked slow or repo, so a new test module joins it by itself."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import mutation
+import pytest
+
+from casebook import ROOT
+
+MODULES = {
+    "test_new.py": "def test_plain():\n    assert True\n\n\ndef test_parsed(lic):\n    pass\n",
+    "test_marked.py": "import pytest\n\npytestmark = pytest.mark.slow\n\n\ndef test_marked():\n    pass\n",
+    "test_one_marked.py": "import pytest\n\n\n@pytest.mark.slow\ndef test_a():\n    pass\n\n\ndef test_b():\n    pass\n",
+    "test_repo.py": "import pytest\n\n\n@pytest.mark.repo\ndef test_readme():\n    pass\n",
+    "test_site_users.py": "".join(f"def test_{name}({name}):\n    pass\n\n\n" for name in ("site", "base_url", "browser", "page")),
+}
+
+
+def collected(tmp_path: Path, *args: str) -> set[str]:
+    """The test IDs pytest collects from MODULES beside the project's conftest.py."""
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    shutil.copy(ROOT / "tests" / "conftest.py", tests)
+    for name, text in MODULES.items():
+        (tests / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "scripts")])}
+    cmd = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "--strict-markers", *args]
+    result = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {line for line in result.stdout.splitlines() if "::" in line}
+
+
+@pytest.mark.slow  # runs pytest as a process
+def test_the_mutation_run_takes_every_test_not_marked_slow(tmp_path):
+    assert collected(tmp_path, *mutation.SELECTION) == {
+        "tests/test_new.py::test_plain",
+        "tests/test_new.py::test_parsed",
+        "tests/test_one_marked.py::test_b",
+    }
+
+
+@pytest.mark.slow  # runs pytest as a process
+def test_without_the_selection_every_test_runs(tmp_path):
+    assert len(collected(tmp_path, "tests")) == 10
+
+
+def test_mutmut_is_given_the_selection():
+    config = mutation.setup_cfg()
+    listed = config.split("pytest_add_cli_args_test_selection =", 1)[1].split("\n")
+    assert [line.strip() for line in listed[1:4]] == ["tests", "-m", "not slow and not repo"]
+    assert not listed[4].startswith(" ")
