@@ -17,13 +17,15 @@ RUN = """
 query => new Promise((resolve, reject) => {
   const box = document.querySelector(".md-search__input")
   const list = document.querySelector(".md-search-result__list")
+  const meta = document.querySelector(".md-search-result__meta")
   const done = () => {
     observer.disconnect()
     const hrefs = [...list.querySelectorAll(".md-search-result__link")].map(a => a.href)
     resolve({ ms: performance.now() - began, hrefs })
   }
   const observer = new MutationObserver(done)
-  observer.observe(list, { childList: true })
+  // The theme rewrites the count line on every answer, even one that lists nothing.
+  observer.observe(meta, { childList: true })
   setTimeout(() => { observer.disconnect(); reject(new Error("no results for " + query)) }, 5000)
   box.value = query
   const began = performance.now()
