@@ -101,10 +101,35 @@ def test_every_english_word_finds_its_clause(pages, base_url, clauses):
 
 
 def test_liability_finds_the_clause_on_liability(pages, base_url):
-    """IV.1 says "liable", not "liability": after the clauses that hold the word, before the
-    bare heading of section IV that holds it too."""
+    """IV.1 says "liable", not "liability": after the clauses that hold the word, and after the
+    bare heading of section IV, which holds it too."""
     clauses = [r for r in run(pages("en/"), base_url, "liability")[0] if "#" in r]
-    assert clauses[:4] == ["en/#s3-2", "en/#s4-6", "en/#s4-1", "en/#s4"]
+    assert clauses[:4] == ["en/#s3-2", "en/#s4-6", "en/#s4", "en/#s4-1"]
+
+
+@pytest.mark.parametrize(
+    "start,query,expected",
+    [
+        # clauses that hold the words, then the bare heading of their section
+        ("zh/", "知识产权", ["zh/#s3-3", "zh/#s2-3", "zh/#s3-1", "zh/#s4-2", "zh/#s3"]),
+        ("zh/", "许可限制", ["zh/#s2-5", "zh/#s2-grant", "zh/#s2"]),
+        ("en/", "intellectual property", ["en/#s3-3", "en/#s2-3", "en/#s3-1", "en/#s4-2", "en/#s3"]),
+        ("en/", "license restrictions", ["en/#s2-5", "en/#s2-grant", "en/#appendix-1", "en/#s2"]),
+        # no clause holds all the words: the heading that does comes first
+        ("en/", "limitation of liability", ["en/#s4", "en/#s3-2"]),
+        ("zh/", "责任限制", ["zh/#s4"]),
+    ],
+)
+def test_a_section_heading_never_outranks_the_clauses_that_hold_the_words(pages, base_url, start, query, expected):
+    clauses = [r for r in run(pages(start), base_url, query)[0] if r.startswith(start + "#")]
+    assert clauses == expected
+
+
+def test_searching_raises_no_error(page, base_url):
+    open_search(page, base_url + "zh/")
+    for query in ['"', '"as', "a b c", "((", "*", "\\", "个人 信息", "ＡＢＣ", "𠀀", "   "]:
+        run(page, base_url, query)
+    assert page.errors == []
 
 
 @pytest.mark.parametrize(

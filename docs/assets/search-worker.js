@@ -187,15 +187,19 @@ function score(query) {
     /* A defined term: its definition before its uses */
     if (e.term && (units.some(u => unitKey(u) === e.term) || (whole && whole.join(" ") === e.term))) s *= 4
     else if (e.term && units.length === 1 && units[0].han && e.term.includes(units[0].han)) s *= 2
-    /* A clause that holds the words as typed before one that holds only other forms of
-     * them (licensor for license); a heading or a page never counts as holding them. */
-    if (e.weight < 1) exact = 0
     scored.push({ e, matched, exact, score: s * e.weight, spans })
   })
   const most = Math.max(0, ...scored.map(r => r.matched))
   return scored
     .filter(r => r.matched === most)
-    .sort((a, b) => b.exact - a.exact || b.score - a.score)
+    /* An entry that holds more of the words as typed before one that holds only other
+     * forms of them (licensor for license); a section's bare heading after the clauses
+     * that hold as many. */
+    .sort((a, b) => b.exact - a.exact || heading(a) - heading(b) || b.score - a.score)
+}
+
+function heading(r) {
+  return r.e.doc.kind === "heading" ? 1 : 0
 }
 
 /* Escaped text with the matches marked; a window around the first match of a long text. */
