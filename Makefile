@@ -77,6 +77,7 @@ test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py
+	$(PY) scripts/search_bench.py
 
 # Mutation testing (mutmut), a benchmark: the score beside its goal, the runtime, the survivors.
 # mutmut has a lock of its own (constrained by the main one), so that the main lock

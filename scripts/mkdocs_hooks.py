@@ -9,6 +9,7 @@ be published.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -28,7 +29,18 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templatecache  # noqa: E402
-from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release, usercache  # noqa: E402
+from licensekit import (  # noqa: E402
+    audit,
+    checks,
+    csp,
+    errorpage,
+    exports,
+    jiebadict,
+    pages,
+    release,
+    searchindex,
+    usercache,
+)
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 from localsite import with_charset  # noqa: E402
@@ -209,13 +221,14 @@ HTML_LANG = re.compile(r'<html lang="[^"]*"')
 def on_post_page(output, page, config):
     lang = page.meta.get("lang", "en")
     output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+    output = searchindex.retarget(output)
     return _with_policy(output, config, get_relative_url(".", page.url))
 
 
 def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output  # sitemap.xml
-    return _with_policy(output, config, urlsplit(config.site_url or "/").path)
+    return _with_policy(searchindex.retarget(output), config, urlsplit(config.site_url or "/").path)
 
 
 def allowed(config) -> audit.Allowed:
@@ -247,6 +260,9 @@ def on_post_build(config):
     if "broken" in state:  # after the theme's own 404 page, which it writes last
         (site / "404.html").write_text(errorpage.render(state["broken"]), encoding="utf-8")
         return
+    index = site / "search" / "search_index.json"
+    enriched = searchindex.enrich(json.loads(index.read_text(encoding="utf-8")))
+    index.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # Paths relative to the site: the folder being built is removed when the build fails.
     bad = audit.audit(site, allowed(config))
     if bad:
