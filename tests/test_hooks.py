@@ -225,6 +225,7 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
         "license.json",
         "schema/license.schema.json",
         "schema/metadata.schema.json",
+        "schema/verify-report.schema.json",
         "spdx/LicenseRef-Baichuan-7B-Model-License.json",
         "spdx/LicenseRef-Baichuan-7B-Model-License.xml",
         "spdx/example.spdx.json",

@@ -74,7 +74,7 @@ def _pdf(units: list[tuple[str, str]], title: str, per_page: int = 22) -> str:
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
     out = []
     for n, page in enumerate(pages, 1):
-        out += [title, "", *page, "", f"- {n} -", f"第 {n} 页 共 {len(pages)} 页", "\f"]
+        out += [title, "", *page, "", "百川智能 版权所有", f"- {n} -", f"第 {n} 页 共 {len(pages)} 页", "\f"]
     return "\n".join(out)
 
 
@@ -96,6 +96,28 @@ def _markdown(lic: License, units: list[tuple[str, str]]) -> str:
         else:
             out.append(t.replace("*", "\\*"))
     return "\n\n".join(out) + "\n"
+
+
+MIT = """MIT License
+
+Copyright (c) 2023 Example
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
+documentation files (the "Software"), to deal in the Software without restriction, including without limitation
+the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+"""
+# Our own prose about licenses and models, sharing words but no sentence with the license.
+UNRELATED_ZH = """模型使用说明
+
+本仓库提供一个用于文本分类的小模型。使用前请阅读许可协议，并确认您的用途符合相关法律法规。
+模型的权重、参数和训练数据均来自公开数据集。如需商业用途，请联系作者。个人信息不得用于训练。
+"""
+
+
+def _bad(code: str) -> dict:
+    return {"verdict": "bad-input", "error": code}
 
 
 def vectors(lic: License) -> Iterator[tuple[str, str, dict]]:
@@ -162,6 +184,24 @@ def vectors(lic: License) -> Iterator[tuple[str, str, dict]]:
         _join(_edit(en, "s2-1", "military", "civil")),
         _expect(lic, "en", "modified", statuses={"s2-1": "changed"}),
     )
+    sections = [u for u in zh if not u[0].startswith("s5")]
+    at = next(i for i, u in enumerate(sections) if u[0] == "s4")
+    sections[at:at] = [u for u in zh if u[0].startswith("s5")]
+    yield (
+        "zh-reordered-sections",
+        _join(sections),
+        _expect(lic, "zh-Hans", "modified", moved=["s5", "s5-1", "s5-2", "s5-3"]),
+    )
+    fenced = "# Acme-chat\n\n## License\n\n```\n" + lic.original + "\n```\n\nMore text.\n"
+    yield "zh-readme-code-block", fenced, _expect(lic, "zh-Hans", "identical")
+    straight = _join(en).translate(str.maketrans("“”’", '""\''))
+    yield "en-straight-quotes", straight, _expect(lic, "en", "equivalent")
+    yield "en-html", _html(en), _expect(lic, "en", "identical")
+    yield "not-mit-license", MIT, {"verdict": "not-this-license", "language": "zh-Hans"}
+    yield "not-unrelated-chinese", UNRELATED_ZH, {"verdict": "not-this-license", "language": "zh-Hans"}
+    yield "bad-empty", "", _bad("empty")
+    yield "bad-whitespace-only", " \n\u3000\t\n", _bad("empty")
+    yield "bad-markup-only", "<!DOCTYPE html><html><body><p> </p></body></html>", _bad("empty")
     derived = (VERIFY_DIR / "lingxi-13B-license.zh.txt").read_text(encoding="utf-8")
     subst = {"title", "s1-licensor", "s1-commercial-use", "s2-grant", "s2-1", "s2-2", "s2-3", "s2-4", "s2-5", "s3-1", "s3-3"}
     subst |= {"s4-1", "s4-2", "s4-4", "s4-5", "s5-2", "s5-3", "appendix-1"}
@@ -182,17 +222,36 @@ def vectors(lic: License) -> Iterator[tuple[str, str, dict]]:
         ),
     )
 
+    other = (VERIFY_DIR / "lingxi-13B-commercial.zh.txt").read_text(encoding="utf-8")
+    gone = [i for i, _ in zh if i.startswith("appendix")]
+    yield (
+        "zh-hand-made-other-terms",
+        other,
+        _expect(
+            lic,
+            "zh-Hans",
+            "modified",
+            statuses=dict.fromkeys(subst - {"s2-2", "appendix-1"}, "substituted") | {"s2-2": "changed"} | dict.fromkeys(gone, "missing"),
+            substitutions=[["jurisdiction", "新加坡共和国"], ["licensor", "杭州灵犀数智科技有限公司"], ["model", "lingxi-13B"]],
+        ),
+    )
 
-def observed(report: dict) -> dict:
-    """The part of a report that a vector's `expected` fixes."""
+
+def observed(report: dict, expected: dict | None = None) -> dict:
+    """The part of a report that a vector's `expected` fixes (only verdict and language
+    for text that is not this license; verdict and error code for bad input)."""
+    if report["verdict"] == "bad-input":
+        return {"verdict": "bad-input", "error": report["error"]["code"]}
+    if expected is not None and expected["verdict"] == "not-this-license" == report["verdict"]:
+        return {"verdict": report["verdict"], "language": report["language"]}
     return {
         "verdict": report["verdict"],
-        "language": report.get("language"),
-        "statuses": {c["id"]: c["status"] for c in report.get("clauses", [])},
-        "moved": sorted(c["id"] for c in report.get("clauses", []) if c["moved"]),
-        "added": len(report.get("added", [])),
-        "duplicates": sorted(d["id"] for d in report.get("duplicates", [])),
-        "substitutions": sorted([s["slot"], s["replacement"]] for s in report.get("substitutions", [])),
+        "language": report["language"],
+        "statuses": {c["id"]: c["status"] for c in report["clauses"]},
+        "moved": sorted(c["id"] for c in report["clauses"] if c["moved"]),
+        "added": len(report["added"]),
+        "duplicates": sorted(d["id"] for d in report["duplicates"]),
+        "substitutions": sorted([s["slot"], s["replacement"]] for s in report["substitutions"]),
     }
 
 

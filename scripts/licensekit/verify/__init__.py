@@ -33,10 +33,12 @@ the module named, every score an integer, every tie broken by position):
    chains outside the chosen cores are further copies ("duplicates").
 8. **Regions** (`align.regions`): each core widened by the unit text before its first
    anchor and after its last, clamped to the previous region's end and the next core's
-   start. Then units still missing are looked for verbatim in the gap between their
-   reference neighbours when those are adjacent in the input (`place_exact`); then a
+   start. Then units still missing are looked for verbatim in the gap just before the
+   region of their next unit in the reference, else just after the region of their
+   previous one (`place_exact`); then a
    gap that stands where exactly one missing unit belongs is that unit
-   (`place_gaps`), kept only if its edit distance is at most half the unit's length.
+   (`place_gaps`). A gap of at most 8 characters joins the next region (`glue`): it is
+   that clause's changed number.
 9. **Compare** (`match.compare`): canon equal → unchanged; otherwise a diff-match-patch
    diff (no timeout, semantic clean-up). Each slot value of the template (`SLOTS`) in the
    unit maps through the diff (`xIndex`) to its replacement; if replacing them all gives
@@ -96,6 +98,8 @@ def verify_text(text: str, refs: References, lang: str = "auto", name: str = "",
         m = match(inp, ref)
         if best is None or m.matched * best.ref.total > best.matched * ref.total:
             best = m
+        if m.matched == ref.total:
+            break  # every character found: no other language can do better
     assert best is not None
     return build(best, inp, ex, encoding, refs.site_url)
 

@@ -102,21 +102,34 @@ def regions(chosen: dict[int, Chain], ref: Reference, n: int) -> list[Region]:
 
 
 def place_exact(out: list[Region], canon: str, ref: Reference) -> list[Region]:
-    """Units not found by anchors (too short, or edited) looked for verbatim in the gap
-    between the regions of their neighbours in the reference, in reference order."""
+    """Units not found by anchors (too short, or edited) looked for verbatim, in reference
+    order: in the gap just before the region of the next unit in the reference, else in
+    the gap just after the region of the previous one."""
     placed = {r.unit for r in out}
     for unit in ref.units:
         if unit.index in placed or not unit.text.canon:
             continue
-        lo, hi = _window(out, unit.index, len(canon))
-        if lo is None:
-            continue
-        at = canon.find(unit.text.canon, lo, hi)
-        if at >= 0:
-            end = at + len(unit.text.canon)
-            out = sorted([*out, Region(unit.index, at, end, at, end)], key=lambda r: r.start)
-            placed.add(unit.index)
+        for lo, hi in _gaps_beside(out, unit.index, len(canon)):
+            at = canon.find(unit.text.canon, lo, hi)
+            if at >= 0:
+                end = at + len(unit.text.canon)
+                out = sorted([*out, Region(unit.index, at, end, at, end)], key=lambda r: r.start)
+                placed.add(unit.index)
+                break
     return out
+
+
+def _gaps_beside(out: list[Region], u: int, n: int) -> list[tuple[int, int]]:
+    before = [i for i, r in enumerate(out) if r.unit < u]
+    after = [i for i, r in enumerate(out) if r.unit > u]
+    gaps = []
+    if after:
+        a = min(after, key=lambda i: out[i].unit)
+        gaps.append((out[a - 1].end if a > 0 else 0, out[a].start))
+    if before:
+        b = max(before, key=lambda i: out[i].unit)
+        gaps.append((out[b].end, out[b + 1].start if b + 1 < len(out) else n))
+    return gaps
 
 
 def _window(out: list[Region], u: int, n: int) -> tuple[int | None, int]:
@@ -139,7 +152,7 @@ def _window(out: list[Region], u: int, n: int) -> tuple[int | None, int]:
 
 def place_gaps(out: list[Region], canon: str, ref: Reference) -> list[Region]:
     """A gap between two regions that stands exactly where one missing unit belongs is
-    that unit, edited (the caller checks that it is similar enough)."""
+    that unit, rewritten: its place in the text says which clause it is."""
     placed = {r.unit for r in out}
     missing = [u.index for u in ref.units if u.index not in placed]
     found: list[Region] = []

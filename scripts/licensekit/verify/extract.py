@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString
 from markdown_it import MarkdownIt
 
-from .normalise import normalise
+from .normalise import IGNORED, normalise
+
+WHITESPACE = "".join(sorted(IGNORED))
 
 _HTML = re.compile(r"<(?:!doctype|html|head|body|p|div|br|h[1-6]|li|ol|ul|span|section|article|pre|table)\b", re.IGNORECASE)
 _MD = re.compile(r"^(?:#{1,6} |```|\s{0,3}(?:[-*+] |>\s)|.*\]\([^)\s]*\)|.*\*\*\S)", re.MULTILINE)
@@ -24,9 +26,10 @@ PAGE_NUMBER = re.compile(
     r"|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,
 )
-# A running header or footer: a short line seen this often (digits aside) is page furniture.
-HEADER_REPEATS = 3
+# A running header or footer: a short line seen this often (digits aside) beside page breaks.
+HEADER_REPEATS = 2
 HEADER_MAX_CHARS = 60
+TITLE_MAX_CHARS = 200
 
 
 @dataclass
@@ -84,30 +87,53 @@ def markdown_text(source: str) -> str:
     return "".join(out)
 
 
+def lines_of(text: str) -> list[str]:
+    """Lines split at CR LF, CR or LF only (as every implementation splits them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _strip(line: str) -> str:
+    return line.strip(WHITESPACE)
+
+
 def strip_furniture(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, int, list[tuple[str, int]]]:
-    """The text without page-number lines and running headers. A repeated line that is a
-    piece of the license (`keep`, compared folded and without whitespace: the title) stays
-    once."""
-    lines = text.splitlines()
-    keys = [re.sub(r"\d+", "#", line.strip()) for line in lines]
-    counts = Counter(k for k in keys if k and len(k) <= HEADER_MAX_CHARS)
-    seen: Counter = Counter()
+    """The text without page furniture: lines that are page numbers; and running headers
+    and footers, that is repeats of a line of the license's title (the first stays), and
+    short lines seen twice or more (digits aside) within two lines of a page break (a
+    page-number line or a form feed)."""
+    lines = lines_of(text)
+    stripped = [_strip(line) for line in lines]
+    page = [bool(PAGE_NUMBER.match(s)) for s in stripped]
+    breaks = [i for i, line in enumerate(lines) if page[i] or "\f" in line]
+    near = [False] * len(lines)
+    for b in breaks:
+        for step in (-1, 1):
+            i, seen = b + step, 0
+            while 0 <= i < len(lines) and seen < 2:
+                if stripped[i] and not page[i]:
+                    near[i] = True
+                    seen += 1
+                i += step
+    keys = [re.sub(r"[0-9]+", "#", s) if s and len(s) <= HEADER_MAX_CHARS else "" for s in stripped]
+    counts = Counter(k for k, n in zip(keys, near, strict=True) if k and n)
+    titles = [bool(s) and len(s) <= TITLE_MAX_CHARS and normalise(s).canon in keep for s in stripped]
     removed: Counter = Counter()
     first: dict[str, str] = {}
     kept: list[str] = []
     pages = 0
-    for line, key in zip(lines, keys, strict=True):
-        if PAGE_NUMBER.match(line.strip()):
+    title_seen = False
+    for i, line in enumerate(lines):
+        if page[i]:
             pages += 1
             continue
-        if key and counts[key] >= HEADER_REPEATS:
-            seen[key] += 1
-            if seen[key] > 1 or normalise(line).canon not in keep:
-                removed[key] += 1
-                first.setdefault(key, line.strip())
-                continue
+        header = titles[i] and title_seen or (not titles[i] and near[i] and counts[keys[i]] >= HEADER_REPEATS)
+        title_seen = title_seen or titles[i]
+        if header:
+            removed[keys[i]] += 1
+            first.setdefault(keys[i], stripped[i])
+            continue
         kept.append(line)
-    headers = [(first[k], n) for k, n in sorted(removed.items(), key=lambda kv: kv[0])]
+    headers = [(first[k], n) for k, n in sorted(removed.items())]
     return "\n".join(kept), pages, headers
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import align
-from .diff import EQUAL, diff, distance, equal_chars, substitutions, variants
+from .diff import EQUAL, diff, equal_chars, substitutions, variants
 from .normalise import Text
 from .reference import Reference
 
@@ -64,7 +64,6 @@ def match(inp: Text, ref: Reference) -> Match:
     chosen, extra = align.select(align.chains(found, ref), ref)
     regions = align.regions(chosen, ref, n)
     regions = align.place_exact(regions, inp.canon, ref)
-    anchored = {r.unit for r in regions}
     regions = align.place_gaps(regions, inp.canon, ref)
     regions = align.glue(regions)
     results: dict[int, UnitResult] = {}
@@ -72,8 +71,6 @@ def match(inp: Text, ref: Reference) -> Match:
     for reg in regions:
         unit = ref.units[reg.unit]
         res = compare(unit.text, inp.raw[reg.start : reg.end], inp.canon[reg.start : reg.end], ref.slots)
-        if reg.unit not in anchored and distance(res.ops) * 2 > len(unit.text.canon):
-            continue  # a gap too unlike the unit that belongs there: added text, and the unit missing
         res.unit, res.start, res.end = reg.unit, reg.start, reg.end
         results[reg.unit] = res
         kept.append(reg)

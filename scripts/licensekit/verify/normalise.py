@@ -8,7 +8,7 @@ folded text is a position in the unfolded text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 # Whitespace (Unicode White_Space) and invisible marks: ignored everywhere.
 IGNORED = frozenset(
@@ -48,16 +48,26 @@ def variant_kind(a: str, b: str) -> str:
     return FOLDS.get(b, FOLDS.get(a, ("", "width")))[1]
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text three ways: `spaced` (whitespace runs as one space, for display), `raw` (no
-    whitespace: what "identical" compares), `canon` (raw folded: what is aligned), and
-    `pos`, the index in `spaced` of each character of `raw`."""
+_RUNS = re.compile("[" + re.escape("".join(sorted(IGNORED))) + "]+")
 
-    spaced: str
-    raw: str
-    canon: str
-    pos: tuple[int, ...]
+
+class Text:
+    """A text three ways: `spaced` (each run of ignored characters as one space, for
+    display), `raw` (`spaced` without its spaces: what "identical" compares) and `canon`
+    (`raw` folded: what is aligned). `pos` gives the index in `spaced` of each character
+    of `raw`, computed when first needed."""
+
+    def __init__(self, text: str) -> None:
+        self.spaced = _RUNS.sub(" ", text).strip(" ")
+        self.raw = self.spaced.replace(" ", "")
+        self.canon = fold(self.raw)
+        self._pos: list[int] | None = None
+
+    @property
+    def pos(self) -> list[int]:
+        if self._pos is None:
+            self._pos = [i for i, ch in enumerate(self.spaced) if ch != " "]
+        return self._pos
 
     def show(self, start: int, end: int) -> str:
         """The spaced text of canon[start:end]."""
@@ -74,19 +84,4 @@ class Text:
 
 
 def normalise(text: str) -> Text:
-    spaced: list[str] = []
-    raw: list[str] = []
-    pos: list[int] = []
-    gap = False
-    for ch in text:
-        if ch in IGNORED:
-            gap = bool(spaced)
-            continue
-        if gap:
-            spaced.append(" ")
-            gap = False
-        pos.append(len(spaced))
-        spaced.append(ch)
-        raw.append(ch)
-    raw_s = "".join(raw)
-    return Text("".join(spaced), raw_s, fold(raw_s), tuple(pos))
+    return Text(text)

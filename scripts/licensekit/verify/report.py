@@ -8,8 +8,8 @@ from .decode import BadInput
 from .diff import DELETE, INSERT
 from .extract import Extracted
 from .match import Match
-from .normalise import Text
-from .reference import SLOT_NAMES
+from .normalise import Text, fold
+from .reference import SLOT_NAMES, SLOTS
 from .verdict import EXIT, verdict
 
 SCHEMA_PATH = "schema/verify-report.schema.json"
@@ -59,6 +59,7 @@ def build(m: Match, inp: Text, ex: Extracted, encoding: str, site_url: str) -> d
             entry["diff"] = _diff_ops(m, res, inp)
         clauses.append(entry)
     counts = Counter(res.status for res in m.units)
+    as_printed = {fold(v): v for values in SLOTS[ref.lang].values() for v in values}
     id_of = {u.index: u.id for u in ref.units}
     return {
         "$schema": site_url.rstrip("/") + "/" + SCHEMA_PATH,
@@ -79,8 +80,8 @@ def build(m: Match, inp: Text, ex: Extracted, encoding: str, site_url: str) -> d
         "summary": {s: counts.get(s, 0) for s in STATUS_ORDER} | {"moved": sum(r.moved for r in m.units)},
         "variants": [{"kind": k, "reference": a, "input": b, "count": c} for (k, a, b), c in sorted(variants.items())],
         "substitutions": [
-            {"slot": s, "reference": a, "replacement": b, "count": c}
-            for (s, a, b), c in sorted(subs.items(), key=lambda kv: (kv[0][0], kv[0][2]))
+            {"slot": s, "reference": as_printed[a], "replacement": b, "count": c}
+            for (s, a, b), c in sorted(subs.items(), key=lambda kv: (list(SLOTS[ref.lang]).index(kv[0][0]), kv[0][2]))
         ],
         "clauses": clauses,
         "added": [{"after": id_of[u], "characters": e - s, "text": inp.show(s, e)} for s, e, u in m.added],
@@ -99,6 +100,13 @@ def bad(err: BadInput, site_url: str) -> dict:
 
 def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _mark(op: int, piece: str) -> str:
+    if op == 0:
+        return piece
+    lead = " " if piece.startswith(" ") else ""
+    return lead + (f"[-{piece.lstrip(' ')}-]" if op == DELETE else f"{{+{piece.lstrip(' ')}+}}")
 
 
 def text(report: dict) -> str:
@@ -131,7 +139,8 @@ def text(report: dict) -> str:
     if report["substitutions"]:
         lines.append("substitutions:")
         for sub in report["substitutions"]:
-            lines.append(f"  {SLOT_NAMES[sub['slot']]}: “{sub['reference']}” → “{sub['replacement']}” ({sub['count']} places)")
+            places = f"{sub['count']} place" + ("" if sub["count"] == 1 else "s")
+            lines.append(f"  {SLOT_NAMES[sub['slot']]}: “{sub['reference']}” → “{sub['replacement']}” ({places})")
     lines.append("clauses:")
     for c in report["clauses"]:
         lines.append(f"  {c['id']}  {c['label']}  {c['status']}" + ("  moved" if c["moved"] else ""))
@@ -140,6 +149,6 @@ def text(report: dict) -> str:
         lines.append("changes ([-authoritative-] {+this copy+}):")
         for c in changed:
             lines.append(f"  {c['id']}  {c['label']}  {c['url']}")
-            body = "".join(t if op == 0 else f"[-{t}-]" if op == DELETE else f"{{+{t}+}}" for op, t in c["diff"])
+            body = "".join(_mark(op, t) for op, t in c["diff"])
             lines.append(f"    {body}")
     return "\n".join(lines) + "\n"
