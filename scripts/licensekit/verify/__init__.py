@@ -63,7 +63,7 @@ from __future__ import annotations
 
 from ..model import License
 from . import reference
-from .decode import BadInput, decode
+from .decode import MAX_BYTES, BadInput, decode
 from .extract import extract
 from .match import match
 from .normalise import normalise
@@ -86,6 +86,8 @@ class References:
 def verify_text(text: str, refs: References, lang: str = "auto", name: str = "", fmt: str = "auto", encoding: str = "UTF-8") -> dict:
     """The report for a text (see report.build); bad input gives the bad-input report."""
     try:
+        if len(text) > MAX_BYTES:
+            raise BadInput("too-large", f"the input has {len(text)} characters; the limit is {MAX_BYTES} (4 Mi)")
         ex = extract(text, name, fmt, refs.keep)
         inp = normalise(ex.text)
         if not inp.canon:

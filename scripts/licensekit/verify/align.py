@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .reference import Reference
@@ -63,24 +64,36 @@ def strong(ch: Chain, ref: Reference) -> bool:
     return ch.count * 100 >= FOUND_PERCENT * ref.grams[ch.unit]
 
 
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
+class Spans:
+    """Disjoint [start, end) spans, sorted, with an overlap test by binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.starts, a)
+        return (i > 0 and self.ends[i - 1] > a) or (i < len(self.starts) and self.starts[i] < b)
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
 
 
 def select(all_chains: list[Chain], ref: Reference) -> tuple[dict[int, Chain], list[Chain]]:
     """The best chain of each unit (most anchors, then earliest), cores not overlapping;
     and the other strong chains outside every chosen core (copies of a unit)."""
     k = ref.k
-    ranked = sorted((c for c in all_chains if strong(c, ref)), key=lambda c: (-c.count, c.first_p, c.unit))
+    ranked = [c for c in all_chains if strong(c, ref)]
+    ranked.sort(key=lambda c: (-c.count, c.first_p, c.unit))
     chosen: dict[int, Chain] = {}
+    cores = Spans()
     for ch in ranked:
-        if ch.unit in chosen:
-            continue
-        if any(_overlaps(ch.first_p, ch.last_p + k, o.first_p, o.last_p + k) for o in chosen.values()):
-            continue
-        chosen[ch.unit] = ch
-    spans = [(c.first_p, c.last_p + k) for c in chosen.values()]
-    extra = [c for c in ranked if chosen.get(c.unit) is not c and not any(_overlaps(c.first_p, c.last_p + k, a, b) for a, b in spans)]
+        if ch.unit not in chosen and not cores.overlaps(ch.first_p, ch.last_p + k):
+            chosen[ch.unit] = ch
+            cores.add(ch.first_p, ch.last_p + k)
+    extra = [c for c in ranked if chosen.get(c.unit) is not c and not cores.overlaps(c.first_p, c.last_p + k)]
     extra.sort(key=lambda c: (c.first_p, c.unit))
     return chosen, extra
 

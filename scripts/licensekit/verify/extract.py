@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString
 from markdown_it import MarkdownIt
 
-from .normalise import IGNORED, normalise
+from .normalise import IGNORED, canonical
 
 WHITESPACE = "".join(sorted(IGNORED))
 
@@ -116,7 +116,7 @@ def strip_furniture(text: str, keep: frozenset[str] = frozenset()) -> tuple[str,
                 i += step
     keys = [re.sub(r"[0-9]+", "#", s) if s and len(s) <= HEADER_MAX_CHARS else "" for s in stripped]
     counts = Counter(k for k, n in zip(keys, near, strict=True) if k and n)
-    titles = [bool(s) and len(s) <= TITLE_MAX_CHARS and normalise(s).canon in keep for s in stripped]
+    titles = [bool(s) and len(s) <= TITLE_MAX_CHARS and canonical(s) in keep for s in stripped]
     removed: Counter = Counter()
     first: dict[str, str] = {}
     kept: list[str] = []

@@ -81,10 +81,13 @@ def match(inp: Text, ref: Reference) -> Match:
     for prev, nxt in zip(kept, kept[1:], strict=False):
         if nxt.start > prev.end:
             added.append((prev.end, nxt.start, prev.unit))
-    spans = [(r.start, r.end) for r in kept]
+    spans = align.Spans()
+    for r in kept:
+        if r.end > r.start:
+            spans.add(r.start, r.end)
     dups: Counter = Counter()
     for ch in extra:
-        if not any(ch.first_p < b and a < ch.last_p + ref.k for a, b in spans):
+        if not spans.overlaps(ch.first_p, ch.last_p + ref.k):
             dups[ch.unit] += 1
     units = [results.get(u.index) or UnitResult(u.index, "missing") for u in ref.units]
     before = kept[0].start if kept else n

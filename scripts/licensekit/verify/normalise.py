@@ -83,5 +83,10 @@ class Text:
         return self.spaced[begin : self.pos[end - 1] + 1]
 
 
+def canonical(text: str) -> str:
+    """The canonical form alone: no ignored characters, variants folded."""
+    return fold(_RUNS.sub("", text))
+
+
 def normalise(text: str) -> Text:
     return Text(text)
