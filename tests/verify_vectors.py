@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from licensekit.exports.text import clause_line  # noqa: E402
 from licensekit.model import License  # noqa: E402
+from licensekit.pages import text_pages  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 
 VERIFY_DIR = HERE / "verify"
@@ -197,6 +198,10 @@ def vectors(lic: License) -> Iterator[tuple[str, str, dict]]:
     straight = _join(en).translate(str.maketrans("“”’", '""\''))
     yield "en-straight-quotes", straight, _expect(lic, "en", "equivalent")
     yield "en-html", _html(en), _expect(lic, "en", "identical")
+    site = {name: page for name, (_, page) in text_pages(lic).items()}
+    yield "zh-site-page", site["zh.md"], _expect(lic, "zh-Hans", "identical")
+    yield "en-site-page", site["en.md"], _expect(lic, "en", "identical", present_notice=False)
+    yield "parallel-site-page", site["parallel.md"], _expect(lic, "zh-Hans", "identical")
     yield "not-mit-license", MIT, {"verdict": "not-this-license", "language": "zh-Hans"}
     yield "not-unrelated-chinese", UNRELATED_ZH, {"verdict": "not-this-license", "language": "zh-Hans"}
     yield "bad-empty", "", _bad("empty")

@@ -8,8 +8,11 @@ the module named, every score an integer, every tie broken by position):
    and UTF-32 need their BOM); otherwise ask charset-normalizer, reading its GB2312/GBK
    answers as GB18030. Each refusal is a `BadInput` with a code; exit status 3.
 2. **Extract** (`extract`): HTML (by name or by a block tag near the start) is read with
-   BeautifulSoup: script/style/head dropped, `<ol>` items numbered, a line break after
-   each block. Markdown (by name, or a heading, list, quote, fence, link or `**`) is read
+   BeautifulSoup: only `SITE_ROOT` when the page has it (this site's pages, without
+   `SITE_DROP`: captions, clause links, note marks), `HTML_DROP` removed (scripts,
+   navigation, hidden parts), then, for each language compared, the outermost elements
+   whose `lang` is the other language, with a separator beside them (`SEPARATORS`);
+   `<ol>` items numbered, a line break after each block. Markdown (by name, or a heading, list, quote, fence, link or `**`) is read
    with markdown-it: the text of inline tokens, an ordered item keeping its number.
    Then lines that are page numbers (`PAGE_NUMBER`) are dropped, and running headers:
    a line of at most 60 characters whose digits-as-`#` form occurs three times or more
@@ -57,6 +60,12 @@ the module named, every score an integer, every tie broken by position):
     between two present ones; *partial* if units are missing only at the ends; *derived*
     if some unit is substituted; *equivalent* if there are typographic variants;
     otherwise *identical*.
+
+For a port: strings are sequences of code points (iterate `Array.from(text)` in
+JavaScript, not UTF-16 units); every regular expression uses ASCII classes only;
+sorting compares code points; diff-match-patch exists for JavaScript with the same
+algorithm. Whitespace never counts, so spacing around punctuation (", " for "，") is
+not a variant: the width of the comma is.
 """
 
 from __future__ import annotations
@@ -83,27 +92,33 @@ class References:
         self.keep = frozenset(u.text.canon for ref in self.by_lang.values() for u in ref.units if u.id == "title")
 
 
+# An HTML page with both languages is compared with each without the other's elements.
+OTHER = {"zh-Hans": "en", "en": "zh"}
+
+
 def verify_text(text: str, refs: References, lang: str = "auto", name: str = "", fmt: str = "auto", encoding: str = "UTF-8") -> dict:
     """The report for a text (see report.build); bad input gives the bad-input report."""
-    try:
-        if len(text) > MAX_BYTES:
-            raise BadInput("too-large", f"the input has {len(text)} characters; the limit is {MAX_BYTES} (4 Mi)")
-        ex = extract(text, name, fmt, refs.keep)
-        inp = normalise(ex.text)
-        if not inp.canon:
-            raise BadInput("empty", f"no text is left once the {ex.format} markup is removed")
-    except BadInput as err:
-        return bad(err, refs.site_url)
     best = None
     for code in LANGS if lang == "auto" else (lang,):
+        try:
+            if len(text) > MAX_BYTES:
+                raise BadInput("too-large", f"the input has {len(text)} characters; the limit is {MAX_BYTES} (4 Mi)")
+            ex = extract(text, name, fmt, refs.keep, OTHER[code])
+            inp = normalise(ex.text)
+            if not inp.canon:
+                raise BadInput("empty", f"no text is left once the {ex.format} markup is removed")
+        except BadInput as err:
+            if best is None and code == (LANGS[-1] if lang == "auto" else lang):
+                return bad(err, refs.site_url)
+            continue
         ref = refs.by_lang[code]
         m = match(inp, ref)
-        if best is None or m.matched * best.ref.total > best.matched * ref.total:
-            best = m
+        if best is None or m.matched * best[0].ref.total > best[0].matched * ref.total:
+            best = (m, inp, ex)
         if m.matched == ref.total:
             break  # every character found: no other language can do better
     assert best is not None
-    return build(best, inp, ex, encoding, refs.site_url)
+    return build(best[0], best[1], best[2], encoding, refs.site_url)
 
 
 def verify_bytes(data: bytes, refs: References, lang: str = "auto", name: str = "", fmt: str = "auto") -> dict:

@@ -14,16 +14,17 @@ from .normalise import IGNORED, canonical
 WHITESPACE = "".join(sorted(IGNORED))
 
 _HTML = re.compile(r"<(?:!doctype|html|head|body|p|div|br|h[1-6]|li|ol|ul|span|section|article|pre|table)\b", re.IGNORECASE)
-_MD = re.compile(r"^(?:#{1,6} |```|\s{0,3}(?:[-*+] |>\s)|.*\]\([^)\s]*\)|.*\*\*\S)", re.MULTILINE)
+_MD = re.compile(r"^(?:#{1,6} |```|[ \t]{0,3}(?:[-*+] |>[ \t])|.*\]\([^) \t]*\)|.*\*\*[^ \t])", re.MULTILINE)
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
     "td", "th", "tr", "ul",
 }  # fmt: skip
-# A line that is nothing but a page number: "3", "- 3 -", "第 3 页", "第3页 共9页", "Page 3 of 9", "3 / 9".
+# A line (stripped) that is nothing but a page number: "3", "- 3 -", "第 3 页", "第3页 共9页",
+# "Page 3 of 9", "3 / 9". ASCII classes only, so that every regex engine reads it alike.
 PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
-    r"|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
+    r"^(?:[-–—] *)?[0-9]{1,4}(?: *[-–—])?$|^第 *[0-9]{1,4} *页(?: *[,，/]? *共 *[0-9]{1,4} *页)?$"
+    r"|^(?:page|p\.) *[0-9]{1,4}(?: *(?:of|/) *[0-9]{1,4})?$|^[0-9]{1,4} */ *[0-9]{1,4}$",
     re.IGNORECASE,
 )
 # A running header or footer: a short line seen this often (digits aside) beside page breaks.
@@ -49,10 +50,40 @@ def detect(text: str, name: str = "") -> str:
     return "text"
 
 
-def html_text(html: str) -> str:
+# What is never the license's text in a page: code, page chrome, hidden parts.
+HTML_DROP = "script, style, template, noscript, head, nav, header, footer, aside, button, form, svg, [hidden], [aria-hidden=true]"
+# This site's own pages (/zh/, /en/, /parallel/): the license is inside SITE_ROOT; the
+# editorial captions, clause links, note and erratum marks and the notice are ours.
+SITE_ROOT = "div.license-text, div.license-parallel"
+# What joins two languages' versions of one thing, as in "中文 · English".
+SEPARATORS = "·・|/"
+SITE_DROP = ".clause-caption, .headerlink, .note-mark, .erratum-mark, .license-switch, .license-notice"
+
+
+def _lang(tag) -> str:
+    return str(tag.get("lang") or "").lower().split("-")[0]
+
+
+def html_text(html: str, drop_lang: str = "") -> str:
+    """The text of an HTML page; with `drop_lang` ("en", "zh"), without the elements in
+    that language (a page with both languages side by side)."""
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "template", "noscript", "head"]):
+    roots = soup.select(SITE_ROOT)
+    if roots:
+        soup = BeautifulSoup("".join(str(r) for r in roots), "html.parser")
+        for tag in soup.select(SITE_DROP):
+            tag.decompose()
+    for tag in soup.select(HTML_DROP):
         tag.decompose()
+    if drop_lang:
+        # An element in the other language, unless it is quoted inside this one's text
+        # (the English names the licensor in Chinese).
+        for tag in soup.find_all(lang=True):
+            if not tag.decomposed and _lang(tag) == drop_lang and all(_lang(p) in ("", drop_lang) for p in tag.parents):
+                for side in (tag.previous_sibling, tag.next_sibling):
+                    if isinstance(side, NavigableString) and side.strip(WHITESPACE + SEPARATORS) == "" and side.strip(WHITESPACE):
+                        side.replace_with(" ")  # the "·" between "中文 · English"
+                tag.decompose()
     for ol in soup.find_all("ol"):
         start = int(ol.get("start", "1")) if str(ol.get("start", "1")).isdigit() else 1
         for i, li in enumerate(ol.find_all("li", recursive=False)):
@@ -137,8 +168,9 @@ def strip_furniture(text: str, keep: frozenset[str] = frozenset()) -> tuple[str,
     return "\n".join(kept), pages, headers
 
 
-def extract(text: str, name: str = "", fmt: str = "auto", keep: frozenset[str] = frozenset()) -> Extracted:
+def extract(text: str, name: str = "", fmt: str = "auto", keep: frozenset[str] = frozenset(), drop_lang: str = "") -> Extracted:
+    """The text to compare; `drop_lang` leaves out an HTML page's elements in that language."""
     fmt = detect(text, name) if fmt == "auto" else fmt
-    body = html_text(text) if fmt == "html" else markdown_text(text) if fmt == "markdown" else text
+    body = html_text(text, drop_lang) if fmt == "html" else markdown_text(text) if fmt == "markdown" else text
     body, pages, headers = strip_furniture(body, keep)
     return Extracted(body, fmt, pages, headers)

@@ -58,7 +58,7 @@ def build(m: Match, inp: Text, ex: Extracted, encoding: str, site_url: str) -> d
         if res.status in ("changed", "substituted"):
             entry["diff"] = _diff_ops(m, res, inp)
         clauses.append(entry)
-    counts = Counter(res.status for res in m.units)
+    counts = Counter(c["status"] for c in clauses)
     as_printed = {fold(v): v for values in SLOTS[ref.lang].values() for v in values}
     id_of = {u.index: u.id for u in ref.units}
     return {
@@ -77,7 +77,7 @@ def build(m: Match, inp: Text, ex: Extracted, encoding: str, site_url: str) -> d
         },
         "matched_characters": m.matched,
         "reference_characters": ref.total,
-        "summary": {s: counts.get(s, 0) for s in STATUS_ORDER} | {"moved": sum(r.moved for r in m.units)},
+        "summary": {s: counts.get(s, 0) for s in STATUS_ORDER} | {"moved": sum(c["moved"] for c in clauses)},
         "variants": [{"kind": k, "reference": a, "input": b, "count": c} for (k, a, b), c in sorted(variants.items())],
         "substitutions": [
             {"slot": s, "reference": as_printed[a], "replacement": b, "count": c}
