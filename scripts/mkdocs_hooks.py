@@ -28,9 +28,20 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templatecache  # noqa: E402
-from licensekit import audit, checks, csp, errorpage, exports, jiebadict, pages, release  # noqa: E402
+from licensekit import (  # noqa: E402
+    audit,
+    checks,
+    csp,
+    errorpage,
+    exports,
+    jiebadict,
+    pages,
+    release,
+    verify,  # noqa: E402
+)
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
+from licensekit.verify import browser as verify_browser  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
@@ -124,6 +135,9 @@ def on_files(files, config):
     state["downloads"] = exports.downloads(lic, config.site_url, ROOT / "license" / "schema", release.describe(ROOT))
     for download in state["downloads"]:
         files.append(File.generated(config, download.path, content=download.content))
+    # What the /verify/ page's port of the verifier reads: made from the model, never committed.
+    refs = verify.References(lic, config.site_url)
+    files.append(File.generated(config, verify_browser.PATH, content=verify_browser.data_json(refs)))
     return files
 
 
@@ -144,6 +158,7 @@ def on_page_markdown(markdown, page, config, files):
         "downloads": pages.downloads_table(state["downloads"], root),
         "cite-urls": pages.cite_urls(config.site_url),
         "scancode-commands": pages.code_block(exports.scancode_commands(config.site_url, sc_key) + "\n", "sh"),
+        "verify-form": pages.verify_form(root, verify_browser.SCRIPTS),
         "model-card": pages.code_block("---\n" + exports.model_card(state["license"], config.site_url).decode() + "---\n", "yaml"),
     }
     try:
@@ -218,7 +233,8 @@ def allowed(config) -> audit.Allowed:
     theme = {p.relative_to(d).as_posix() for d in map(Path, config.theme.dirs) for p in (d / "assets" / "javascripts").rglob("*.js")}
     ours = {str(script) for script in config.extra_javascript}
     prefix = urlsplit(config.site_url or "/").path
-    return audit.Allowed(frozenset(state["hashes"]), frozenset(theme | ours), prefix)
+    pages_scripts = {verify_browser.PAGE: frozenset(verify_browser.SCRIPTS)}
+    return audit.Allowed(frozenset(state["hashes"]), frozenset(theme | ours), prefix, pages_scripts)
 
 
 def on_serve(server, config, builder):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html as htmlmod
 import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -52,6 +53,8 @@ class Allowed:
     hashes: frozenset[str]
     scripts: frozenset[str]
     prefix: str = "/"  # the site's path on its host, for root-relative URLs
+    # Script files that one page alone may load (site path of the page -> script paths).
+    page_scripts: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _line(el: Tag) -> int:
@@ -111,7 +114,8 @@ def _scripts(page: Path, tags: list[Tag], allowed: Allowed, site: Path) -> list[
             continue
         if el.get("src"):
             target = _site_path(site, page, el["src"], allowed.prefix)
-            if target is None or target.as_posix() not in allowed.scripts:
+            here = allowed.page_scripts.get(page.relative_to(site).as_posix(), frozenset())
+            if target is None or (target.as_posix() not in allowed.scripts and target.as_posix() not in here):
                 out.append(Finding(page, _line(el), "AUDIT-SCRIPT", "", f"script {el['src']!r} is not the theme's or the site's own"))
         elif script_hash(el.string or "") not in allowed.hashes:
             text = (el.string or "").strip()[:60]

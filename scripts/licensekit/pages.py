@@ -156,7 +156,7 @@ PARTS: dict[str, Part] = {
     "outbound-links": outbound,
 }
 # Parts whose data is not in the clause model: the site layer renders them with what they need.
-EXTRA_PARTS = ("downloads", "cite-urls", "scancode-commands", "model-card")
+EXTRA_PARTS = ("downloads", "cite-urls", "scancode-commands", "model-card", "verify-form")
 MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
@@ -170,6 +170,11 @@ def downloads_table(downloads, root: str) -> str:
     """Each download with what it is, its size and its SHA-256."""
     rows = [{"path": d.path, "description": d.description, "size": len(d.content), "sha256": d.sha256} for d in downloads]
     return render("downloads.html", downloads=rows, root=root)
+
+
+def verify_form(root: str, scripts: tuple[str, ...]) -> str:
+    """The /verify/ page's form and the scripts that only that page loads."""
+    return render("verify_form.html", root=root, scripts=scripts)
 
 
 def code_block(text: str, language: str) -> str:
