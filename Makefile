@@ -68,7 +68,7 @@ build: $(STAMP)
 
 # The tests that build or serve the site run again on ProperDocs, MkDocs' continuation.
 SITE_TESTS := tests/test_engine.py tests/test_site_html.py tests/test_browser.py tests/test_accessibility.py \
-	tests/test_downloads.py tests/test_security.py tests/test_subpath.py tests/test_serve.py tests/test_jieba.py
+	tests/test_downloads.py tests/test_security.py tests/test_subpath.py tests/test_serve.py tests/test_jieba.py tests/test_verify_page.py
 
 test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests

@@ -336,3 +336,14 @@ def test_the_vendored_scripts_are_the_pinned_npm_packages():
     exports = [line.strip() for line in original[cut:].strip().split("\n")]
     guarded = [line.strip() for line in vendored[cut:].strip().split("\n")]
     assert guarded == ["if (typeof module !== 'undefined') {", *exports, "}"]
+
+
+def test_the_license_is_verified_within_100_ms_in_the_page(verify_page, lic):
+    # The median of 11 runs after a warm-up; the goal is 100 ms, on a machine shared with other work.
+    ms = verify_page.evaluate(
+        """t => { testVerifier.verifyText(t); const times = [];
+                 for (let i = 0; i < 11; i++) { const t0 = performance.now(); testVerifier.verifyText(t); times.push(performance.now() - t0); }
+                 return times.sort((a, b) => a - b)[5]; }""",
+        lic.original,
+    )
+    assert ms <= 100
