@@ -158,7 +158,7 @@ def on_page_markdown(markdown, page, config, files):
         "downloads": pages.downloads_table(state["downloads"], root),
         "cite-urls": pages.cite_urls(config.site_url),
         "scancode-commands": pages.code_block(exports.scancode_commands(config.site_url, sc_key) + "\n", "sh"),
-        "verify-form": pages.verify_form(root, verify_browser.SCRIPTS),
+        "verify-form": pages.verify_form(),
         "model-card": pages.code_block("---\n" + exports.model_card(state["license"], config.site_url).decode() + "---\n", "yaml"),
     }
     try:
@@ -219,6 +219,8 @@ HTML_LANG = re.compile(r'<html lang="[^"]*"')
 def on_post_page(output, page, config):
     lang = page.meta.get("lang", "en")
     output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+    if getattr(getattr(page, "file", None), "src_uri", "") == verify_browser.SOURCE:
+        output = pages.add_scripts(output, _root(page), verify_browser.SCRIPTS)
     return _with_policy(output, config, get_relative_url(".", page.url))
 
 

@@ -281,6 +281,8 @@ def test_no_accessibility_violations_before_and_after_a_result(browser, base_url
         if text:
             page.fill("#verify-text", text)
             page.click("#verify-run")
+            page.wait_for_selector("#verify-verdict")
+            page.wait_for_timeout(500)  # the theme's header fades its title in when the page scrolls
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         found += [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     context.close()
@@ -342,7 +344,9 @@ def test_the_license_is_verified_within_100_ms_in_the_page(verify_page, lic):
     # The median of 11 runs after a warm-up; the goal is 100 ms, on a machine shared with other work.
     ms = verify_page.evaluate(
         """t => { testVerifier.verifyText(t); const times = [];
-                 for (let i = 0; i < 11; i++) { const t0 = performance.now(); testVerifier.verifyText(t); times.push(performance.now() - t0); }
+                 for (let i = 0; i < 11; i++) {
+                   const t0 = performance.now(); testVerifier.verifyText(t); times.push(performance.now() - t0);
+                 }
                  return times.sort((a, b) => a - b)[5]; }""",
         lic.original,
     )

@@ -172,9 +172,17 @@ def downloads_table(downloads, root: str) -> str:
     return render("downloads.html", downloads=rows, root=root)
 
 
-def verify_form(root: str, scripts: tuple[str, ...]) -> str:
-    """The /verify/ page's form and the scripts that only that page loads."""
-    return render("verify_form.html", root=root, scripts=scripts)
+def verify_form() -> str:
+    """The /verify/ page's form (its scripts are added after the theme, by `add_scripts`)."""
+    return render("verify_form.html")
+
+
+def add_scripts(html: str, root: str, scripts: tuple[str, ...]) -> str:
+    """A built page with `scripts` (site paths) loaded at the end of its body, outside its content."""
+    at = html.rfind("</body>")
+    if at < 0:
+        raise ValueError("no </body> to put the page's scripts before")
+    return html[:at] + render("page_scripts.html", root=root, scripts=scripts) + html[at:]
 
 
 def code_block(text: str, language: str) -> str:

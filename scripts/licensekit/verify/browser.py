@@ -21,6 +21,7 @@ from .report import SCHEMA_PATH
 PATH = "assets/verify/data.json"
 # The page that runs the verifier, and the scripts it alone may load (the audit allows
 # them on that page only): the vendored libraries, the port, the page's own.
+SOURCE = "verify.md"
 PAGE = "verify/index.html"
 SCRIPTS = (
     "assets/verify/vendor/diff_match_patch.js",
