@@ -9,7 +9,7 @@ LOCK_ID := $(shell sha256sum requirements.lock | cut -c1-12)
 PYTHON_ID := $(shell $(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable), sys.version)' 2>/dev/null | sha256sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_ID)-$(PYTHON_ID)
 
-.PHONY: serve build test check bench lint browser venv lock mutation
+.PHONY: serve build test check bench lint browser venv lock mutation verify
 export NO_MKDOCS_2_WARNING := 1
 
 venv: $(STAMP)
@@ -53,6 +53,12 @@ lock: $(STAMP)
 
 check: $(STAMP)
 	$(PY) scripts/check.py
+
+# Verify a copy of the license: make verify FILE=path/to/LICENSE (exit 0 identical or equivalent,
+# 1 modified/partial/derived, 2 not this license, 3 bad input).
+verify: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make verify FILE=path/to/copy (or FILE=- for standard input)" >&2; exit 3; }
+	@$(PY) scripts/verify.py "$(FILE)"
 
 serve: $(STAMP)
 	$(PY) scripts/engine.py serve --dev-addr 127.0.0.1:8000

@@ -40,9 +40,11 @@ from licensekit import (  # noqa: E402
     release,
     searchindex,
     usercache,
+    verify,
 )
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
+from licensekit.verify import browser as verify_browser  # noqa: E402
 from localsite import with_charset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +141,9 @@ def on_files(files, config):
     state["downloads"] = exports.downloads(lic, config.site_url, ROOT / "license" / "schema", release.describe(ROOT))
     for download in state["downloads"]:
         files.append(File.generated(config, download.path, content=download.content))
+    # What the /verify/ page's port of the verifier reads: made from the model, never committed.
+    refs = verify.References(lic, config.site_url)
+    files.append(File.generated(config, verify_browser.PATH, content=verify_browser.data_json(refs)))
     return files
 
 
@@ -160,6 +165,7 @@ def on_page_markdown(markdown, page, config, files):
         "cite-urls": pages.cite_urls(config.site_url),
         "citations": pages.citations(state["license"], config.site_url or "/"),
         "scancode-commands": pages.code_block(exports.scancode_commands(config.site_url, sc_key) + "\n", "sh"),
+        "verify-form": pages.verify_form(),
         "model-card": pages.code_block("---\n" + exports.model_card(state["license"], config.site_url).decode() + "---\n", "yaml"),
     }
     try:
@@ -222,6 +228,8 @@ def on_post_page(output, page, config):
     lang = page.meta.get("lang", "en")
     output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
     output = searchindex.retarget(output)
+    if getattr(getattr(page, "file", None), "src_uri", "") == verify_browser.SOURCE:
+        output = pages.add_scripts(output, _root(page), verify_browser.SCRIPTS)
     return _with_policy(output, config, get_relative_url(".", page.url))
 
 
@@ -236,7 +244,8 @@ def allowed(config) -> audit.Allowed:
     theme = {p.relative_to(d).as_posix() for d in map(Path, config.theme.dirs) for p in (d / "assets" / "javascripts").rglob("*.js")}
     ours = {str(script) for script in config.extra_javascript}
     prefix = urlsplit(config.site_url or "/").path
-    return audit.Allowed(frozenset(state["hashes"]), frozenset(theme | ours), prefix)
+    pages_scripts = {verify_browser.PAGE: frozenset(verify_browser.SCRIPTS)}
+    return audit.Allowed(frozenset(state["hashes"]), frozenset(theme | ours), prefix, pages_scripts)
 
 
 def on_serve(server, config, builder):

@@ -179,3 +179,45 @@ def test_hostile_pages_and_scripts_are_refused_and_the_site_kept(tmp_path):
     assert {src for _, src in refused} == {"https://evil.example/x.js"}
     assert digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+PAGE_ONLY = Allowed(frozenset(), frozenset({"assets/ok.js"}), "/", {"a/index.html": frozenset({"assets/page.js"})})
+
+
+@pytest.mark.parametrize(
+    "src,where,expected",
+    [
+        ("../assets/page.js", "a/index.html", []),
+        ("/assets/page.js", "a/index.html", []),
+        ("assets/page.js", "index.html", ["index.html:1: AUDIT-SCRIPT -: script 'assets/page.js' is not the theme's or the site's own"]),
+        (
+            "../assets/page.js",
+            "b/index.html",
+            ["b/index.html:1: AUDIT-SCRIPT -: script '../assets/page.js' is not the theme's or the site's own"],
+        ),
+        (
+            "../assets/other.js",
+            "a/index.html",
+            ["a/index.html:1: AUDIT-SCRIPT -: script '../assets/other.js' is not the theme's or the site's own"],
+        ),
+    ],
+)
+def test_a_page_level_script_is_allowed_on_its_page_only(tmp_path, src, where, expected):
+    for page in ("index.html", "a/index.html", "b/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        body = f'<script src="{src}"></script>' if page == where else ""
+        (tmp_path / page).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    for name in ("ok.js", "page.js", "other.js"):
+        (tmp_path / "assets" / name).write_text("", encoding="utf-8")
+    assert [f.format(tmp_path) for f in audit(tmp_path, PAGE_ONLY)] == expected
+
+
+def test_the_built_verify_page_alone_loads_its_scripts(site):
+    from licensekit.verify import browser
+
+    doc = soup(site / browser.PAGE)
+    srcs = [s["src"] for s in doc.find_all("script", src=True) if "assets/verify/" in s["src"]]
+    assert srcs == ["../" + s for s in browser.SCRIPTS]
+    others = [p for p in html_pages(site) if p != site / browser.PAGE and "assets/verify/" in p.read_text(encoding="utf-8")]
+    assert others == []

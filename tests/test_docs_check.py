@@ -124,7 +124,10 @@ def test_the_checker_reads_the_hand_written_pages(tmp_path):
     assert result.stderr.splitlines()[0] == f"docs/notes.md:{line}: DOCS-URL -: a javascript: {SCRIPT_URL}"
 
 
-ONLY_PAGES = "would be published as it is; only Markdown pages and the site's CSS and JavaScript in assets/ may be in docs/"
+ONLY_PAGES = (
+    "would be published as it is; only Markdown pages, the site's CSS and JavaScript in assets/"
+    " and the verifier's scripts in assets/verify/ may be in docs/"
+)
 
 
 @pytest.mark.parametrize(
@@ -137,6 +140,11 @@ ONLY_PAGES = "would be published as it is; only Markdown pages and the site's CS
         ("robots.txt", "User-agent: *"),
         ("assets/sub/x.js", "alert(1)"),
         ("license.css", "body{}"),
+        ("assets/verify/data.json", "{}"),
+        ("assets/verify/page.html", "<script>alert(1)</script>"),
+        ("assets/verify/vendor/evil.html", "<script>alert(1)</script>"),
+        ("assets/verify/vendor/sub/x.js", "alert(1)"),
+        ("assets/verify/vendor/README.md.svg", "<svg></svg>"),
     ],
 )
 def test_a_file_published_as_it_is_is_refused(tmp_path, name, content):
@@ -169,3 +177,19 @@ def test_an_absurdly_long_link_address_is_refused(tmp_path, length):
     (tmp_path / "index.md").write_text(f"# Home\n\n[x]({'a' * length})\n", encoding="utf-8")
     found = [f.format(tmp_path) for f in check_docs(tmp_path, KNOWN)]
     assert found == [f"index.md:3: DOCS-URL -: a link address of {length} characters; no page of the site needs more than 2000"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "assets/verify/verify.js",
+        "assets/verify/page.js",
+        "assets/verify/vendor/x.js",
+        "assets/verify/vendor/LICENSE.x",
+        "assets/verify/vendor/SOURCES",
+    ],
+)
+def test_the_verifier_scripts_and_vendored_licences_are_allowed(tmp_path, name):
+    (tmp_path / name).parent.mkdir(parents=True)
+    (tmp_path / name).write_text("x", encoding="utf-8")
+    assert check_docs(tmp_path, KNOWN) == []

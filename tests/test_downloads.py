@@ -81,7 +81,7 @@ def test_schema_is_broken_by_a_bad_value(site, license_json, path, value):
     assert [list(e.absolute_path) for e in validator.iter_errors(bad)] == [path]
 
 
-@pytest.mark.parametrize("path", ["schema/license.schema.json", "schema/metadata.schema.json"])
+@pytest.mark.parametrize("path", ["schema/license.schema.json", "schema/metadata.schema.json", "schema/verify-report.schema.json"])
 def test_every_schema_field_has_a_description(site, path):
     missing = []
 

@@ -58,6 +58,7 @@ def test_the_downloads_and_their_types(files):
         ("license.json", "license.json", "application/json"),
         ("schema/license.schema.json", "license.schema.json", "application/schema+json"),
         ("schema/metadata.schema.json", "metadata.schema.json", "application/schema+json"),
+        ("schema/verify-report.schema.json", "verify-report.schema.json", "application/schema+json"),
         (f"spdx/{LICENSE_ID}.json", f"{LICENSE_ID}.json", "application/json"),
         (f"spdx/{LICENSE_ID}.xml", f"{LICENSE_ID}.xml", "application/xml"),
         ("spdx/example.spdx.json", "example.spdx.json", "application/spdx+json"),
@@ -73,6 +74,7 @@ def test_the_downloads_and_their_types(files):
         "the rules, glossary and errata.",
         "JSON Schema (draft 2020-12) of license.json.",
         "JSON Schema of the metadata inside license.json.",
+        "JSON Schema of the report of scripts/verify.py --json, which verifies a copy of the license.",
         "Shaped like an SPDX license-list-data json/details file; licenseText is the Chinese text.",
         "An SPDX license-list-XML file (<SPDXLicenseCollection>) with the structure of the Chinese text.",
         f"An example SPDX 2.3 document declaring {LICENSE_ID} AND Apache-2.0, with the text as extracted licensing info.",
@@ -403,7 +405,7 @@ def dump(env: dict) -> str:
 
 def test_downloads_and_pages_are_the_same_bytes_in_any_environment():
     first, *others = [dump(dict(env)) for env in ENVIRONMENTS]
-    assert len(json.loads(first)) == 2 * 26 + 3 + 7  # the downloads (without and with a release), pages, parts
+    assert len(json.loads(first)) == 2 * 27 + 3 + 7  # the downloads (without and with a release), pages, parts
     for other in others:
         assert other == first
 

@@ -225,6 +225,7 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
         "license.json",
         "schema/license.schema.json",
         "schema/metadata.schema.json",
+        "schema/verify-report.schema.json",
         "spdx/LicenseRef-Baichuan-7B-Model-License.json",
         "spdx/LicenseRef-Baichuan-7B-Model-License.xml",
         "spdx/example.spdx.json",
@@ -234,6 +235,7 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
         *rules,
         "scancode/scancode_baichuan_7b_model_2023-1.0.0-py3-none-any.whl",
         "huggingface/model-card.yml",
+        "assets/verify/data.json",
     ]
     by_uri = {f.src_uri: f for f in files}
     lic = mkdocs_hooks.state["license"]
@@ -248,7 +250,11 @@ def test_hooks_add_the_generated_pages_and_downloads(configured):
     license_json = json.loads(by_uri["license.json"].content_bytes)
     assert license_json["$schema"] == f"{SITE}schema/license.schema.json"
     assert license_json["release"] == release.describe(ROOT)
-    assert [d.path for d in mkdocs_hooks.state["downloads"]] == [f.src_uri for f in files][3:]
+    assert [d.path for d in mkdocs_hooks.state["downloads"]] == [f.src_uri for f in files][3:-1]
+    # the /verify/ page's data is made from the same model, for the same address
+    data = json.loads(by_uri["assets/verify/data.json"].content_string)
+    assert data["site_url"] == SITE
+    assert [u["id"] for u in data["langs"]["zh-Hans"]["units"]][:3] == ["title", "s1", "s1-license"]
 
 
 def hand_written_page(uri: str = "cite.md", url: str = "cite/"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as htmlmod
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -51,6 +52,8 @@ class Allowed:
     hashes: frozenset[str]
     scripts: frozenset[str]
     prefix: str = "/"  # the site's path on its host, for root-relative URLs
+    # Script files that one page alone may load (site path of the page -> script paths).
+    page_scripts: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,7 +170,8 @@ def _scripts(page: Path, tags: list[Element], allowed: Allowed, site: Path) -> l
             continue
         if src:
             target = _site_path(site, page, src, allowed.prefix)
-            if target is None or target.as_posix() not in allowed.scripts:
+            here = allowed.page_scripts.get(page.relative_to(site).as_posix(), frozenset())
+            if target is None or (target.as_posix() not in allowed.scripts and target.as_posix() not in here):
                 out.append(Finding(page, _line(el), "AUDIT-SCRIPT", "", f"script {src!r} is not the theme's or the site's own"))
         elif script_hash("".join(el.text)) not in allowed.hashes:
             text = "".join(el.text).strip()[:60]

@@ -170,7 +170,7 @@ PARTS: dict[str, Part] = {
     "operator": operator,
 }
 # Parts whose data is not in the clause model: the site layer renders them with what they need.
-EXTRA_PARTS = ("downloads", "cite-urls", "citations", "scancode-commands", "model-card")
+EXTRA_PARTS = ("downloads", "cite-urls", "citations", "scancode-commands", "model-card", "verify-form")
 MARKER = re.compile(r"<!-- licensekit:([a-z-]+) -->")
 
 
@@ -207,6 +207,19 @@ def downloads_table(downloads, root: str, base: str = "/") -> str:
     """Each download with what it is, its size and its SHA-256, and a command that checks them."""
     rows = [{"path": d.path, "description": d.description, "size": len(d.content), "sha256": d.sha256} for d in downloads]
     return render("downloads.html", downloads=rows, root=root, example=checksum_example(downloads, base))
+
+
+def verify_form() -> str:
+    """The /verify/ page's form (its scripts are added after the theme, by `add_scripts`)."""
+    return render("verify_form.html")
+
+
+def add_scripts(html: str, root: str, scripts: tuple[str, ...]) -> str:
+    """A built page with `scripts` (site paths) loaded at the end of its body, outside its content."""
+    at = html.rfind("</body>")
+    if at < 0:
+        raise ValueError("no </body> to put the page's scripts before")
+    return html[:at] + render("page_scripts.html", root=root, scripts=scripts) + html[at:]
 
 
 def code_block(text: str, language: str) -> str:

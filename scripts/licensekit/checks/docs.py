@@ -90,6 +90,9 @@ def check_page(path: Path, text: str, parts: Iterable[str]) -> list[Finding]:
     return out
 
 
+VERIFY_ASSETS = "assets/verify"
+
+
 def published_as_is(docs: Path, path: Path) -> str:
     """Why a file under `docs` may not be there, or "": everything in docs/ is published,
     and all but the Markdown pages unchanged, so only pages and the site's own style and
@@ -101,7 +104,15 @@ def published_as_is(docs: Path, path: Path) -> str:
         return ""
     if path.suffix == ".md" or (path.parent == docs / "assets" and path.suffix in (".css", ".js")):
         return ""
-    return f"{rel} would be published as it is; only Markdown pages and the site's CSS and JavaScript in assets/ may be in docs/"
+    # The /verify/ page's scripts, and the third-party ones it vendors with their licences.
+    if path.parent == docs / VERIFY_ASSETS and path.suffix == ".js":
+        return ""
+    if path.parent == docs / VERIFY_ASSETS / "vendor" and (path.suffix == ".js" or path.name.startswith(("LICENSE.", "SOURCES"))):
+        return ""
+    return (
+        f"{rel} would be published as it is; only Markdown pages, the site's CSS and JavaScript in assets/"
+        " and the verifier's scripts in assets/verify/ may be in docs/"
+    )
 
 
 def check_docs(docs: Path, parts: Iterable[str]) -> list[Finding]:

@@ -31,7 +31,8 @@ NAME = "published-ids.yaml"
 # __nav_<n>…, and those its JavaScript adds). tests/test_published.py re-reads the
 # templates and render.py.
 RESERVED = {"title"}
-RESERVED_PATTERN = re.compile(r"^__")
+# The theme's `__…` ids, and the /verify/ page's `verify-…` (its form and its result).
+RESERVED_PATTERN = re.compile(r"^(?:__|verify-)")
 
 
 def reserved(anchor: str) -> bool:

@@ -16,7 +16,7 @@ from .cards import model_card
 from .license_json import license_json
 from .sbom import spdx_document
 from .scancode import plugin_wheel_name, rule_name, scancode_commands, scancode_license, scancode_plugin, scancode_rules
-from .schema import license_schema, metadata_schema
+from .schema import license_schema, metadata_schema, verify_report_schema
 from .spdx import spdx_details, spdx_xml
 from .text import plain_text
 
@@ -73,6 +73,13 @@ def downloads(lic: License, base: str, schema_dir: Path, release: dict | None = 
             "JSON Schema of the metadata inside license.json.",
             "application/schema+json",
             _json(metadata_schema(schema_dir, base)),
+        ),
+        Download(
+            "schema/verify-report.schema.json",
+            "verify-report.schema.json",
+            "JSON Schema of the report of scripts/verify.py --json, which verifies a copy of the license.",
+            "application/schema+json",
+            _json(verify_report_schema(schema_dir, base)),
         ),
         Download(
             f"spdx/{lid}.json",

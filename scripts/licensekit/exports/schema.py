@@ -56,3 +56,10 @@ def metadata_schema(schema_dir: Path, base: str) -> dict:
     schema = json.loads((schema_dir / "metadata.schema.json").read_text(encoding="utf-8"))
     schema["$id"] = f"{base}schema/metadata.schema.json"
     return schema
+
+
+def verify_report_schema(schema_dir: Path, base: str) -> dict:
+    """The schema of `scripts/verify.py --json`, with its address on the site."""
+    schema = json.loads((schema_dir / "verify-report.schema.json").read_text(encoding="utf-8"))
+    schema["$id"] = f"{base}schema/verify-report.schema.json"
+    return schema
