@@ -53,11 +53,11 @@ def detect(text: str, name: str = "") -> str:
 # What is never the license's text in a page: code, page chrome, hidden parts.
 HTML_DROP = "script, style, template, noscript, head, nav, header, footer, aside, button, form, svg, [hidden], [aria-hidden=true]"
 # This site's own pages (/zh/, /en/, /parallel/): the license is inside SITE_ROOT; the
-# editorial captions, clause links, note and erratum marks and the notice are ours.
+# header block, editorial captions, clause links, note and erratum marks and the notice are ours.
 SITE_ROOT = "div.license-text, div.license-parallel"
 # What joins two languages' versions of one thing, as in "中文 · English".
 SEPARATORS = "·・|/"
-SITE_DROP = ".clause-caption, .headerlink, .note-mark, .erratum-mark, .license-switch, .license-notice"
+SITE_DROP = ".license-header, .clause-caption, .headerlink, .note-mark, .erratum-mark, .license-switch, .license-notice"
 
 
 def _lang(tag) -> str:
