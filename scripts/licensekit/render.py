@@ -106,7 +106,6 @@ class Header:
     source: dict[str, str]
     identifier: str
     authoritative: bool
-    notice: str
     operator: str
     address: str
 
@@ -187,10 +186,9 @@ class Renderer:
             titles={"zh-Hans": names.get("zh-Hans", self.lic.zh.title), "en": names.get("en", self.lic.en.title)},
             licensor={"zh-Hans": licensor.get("zh-Hans", ""), "en": licensor.get("en", "")},
             published=str(original.get("date", "")),
-            source={k: str(original.get(k, "")) for k in ("title", "url", "repository", "commit")},
+            source={k: str(original.get(k, "")) for k in ("title", "url", "commit")},
             identifier=meta.get("identifiers", {}).get("spdx", meta.get("licenseId", "")),
             authoritative=bool(language.get("authoritative")),
-            notice=self.lic.notice(lang),
             operator=UI[lang]["operator"].format(licensor=licensor.get(lang, licensor.get("en", ""))),
             address=f"{self.site_url.rstrip('/')}/{slug}/" if self.site_url else "",
         )
