@@ -442,7 +442,7 @@ def test_downloads_page_lists_each_file_with_its_sha256(site):
     import hashlib
 
     rows = soup(site / "downloads" / "index.html").select("ul.download-list > li")
-    assert len(rows) == 26  # 10 files, 15 ScanCode rules and the plugin wheel
+    assert len(rows) == 27  # 11 files, 15 ScanCode rules and the plugin wheel
     for row in rows:
         href = row.select_one("a")["href"]
         digest = row.select_one(".download-hash code").get_text()
@@ -459,10 +459,10 @@ def test_downloads_checksum_command_fetches_and_checks_every_file(site, base_url
 
     command = checksum_command(site)
     assert command.startswith(f"curl -fsS --remote-name-all \\\n  {SITE_URL}license.json \\\n")
-    assert command.count(SITE_URL) == 26
+    assert command.count(SITE_URL) == 27
     run = subprocess.run(["bash", "-c", command.replace(SITE_URL, base_url)], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.count(": OK\n") == 26
+    assert run.stdout.count(": OK\n") == 27
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         line.split("  ")[1] for line in command.split("\n") if "  " in line and len(line.split("  ")[0]) == 64
     )
@@ -484,7 +484,7 @@ def test_downloads_checksum_command_fails_on_a_changed_file(site, tmp_path, vict
     finally:
         server.shutdown()
     assert run.returncode == 1
-    assert f"{victim}: FAILED\n" in run.stdout and run.stdout.count(": OK\n") == 25
+    assert f"{victim}: FAILED\n" in run.stdout and run.stdout.count(": OK\n") == 26
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):
