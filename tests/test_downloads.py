@@ -442,7 +442,7 @@ def test_downloads_page_lists_each_file_with_its_sha256(site):
 
     table = soup(site / "downloads" / "index.html").select("table")[0]
     rows = table.select("tbody tr")
-    assert len(rows) == 26  # 10 files, 15 ScanCode rules and the plugin wheel
+    assert len(rows) == 27  # 11 files, 15 ScanCode rules and the plugin wheel
     for row in rows:
         href = row.select_one("a")["href"]
         digest = row.select("code")[-1].get_text()

@@ -138,6 +138,7 @@ def test_short_repeated_lines_away_from_page_breaks_stay():
         ("# T\n\n3. 甲\n4. 乙\n", "", "markdown"),
         ("3. 甲\n4. 乙\n", "a.md", "markdown"),
         ("3. 甲\n4. 乙\n", "a.txt", "text"),
+        ("3. 甲\n\n- 1 -\n4. 乙\n", "", "text"),
     ],
 )
 def test_markup_is_read_with_a_parser_and_list_numbers_kept(source, name, fmt):

@@ -62,7 +62,7 @@ def _text(data: bytes) -> tuple[str, str]:
                     "encoding", f"the input starts with a {name} byte-order mark but is not valid {name}: {err.reason}"
                 ) from None
     if b"\x00" in data:
-        raise BadInput("binary", "the input is binary: it contains NUL bytes")
+        raise BadInput("binary", "the input is binary: it contains NUL bytes (UTF-16 or UTF-32 text needs its byte-order mark)")
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:

@@ -45,7 +45,9 @@ def detect(text: str, name: str = "") -> str:
     lower = name.lower()
     if lower.endswith((".html", ".htm", ".xhtml")) or _HTML.search(text[:4096]):
         return "html"
-    if lower.endswith((".md", ".markdown")) or _MD.search(text):
+    # A page number such as "- 3 -" is not a Markdown list item.
+    probe = "\n".join(line for line in lines_of(text) if not PAGE_NUMBER.match(_strip(line)))
+    if lower.endswith((".md", ".markdown")) or _MD.search(probe):
         return "markdown"
     return "text"
 

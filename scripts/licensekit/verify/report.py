@@ -14,6 +14,7 @@ from .verdict import EXIT, verdict
 
 SCHEMA_PATH = "schema/verify-report.schema.json"
 STATUS_ORDER = ("unchanged", "substituted", "changed", "missing")
+LANGUAGE = {"zh-Hans": "the authoritative Chinese text", "en": "our unofficial English translation; the Chinese text prevails"}
 
 
 def _diff_ops(m: Match, res, inp: Text) -> list[list]:
@@ -114,7 +115,7 @@ def text(report: dict) -> str:
     v = report["verdict"]
     if v == "bad-input":
         return f"verdict: bad input (exit 3)\nerror: {report['error']['message']}\n"
-    lines = [f"verdict: {v} (exit {report['exit_code']})", f"language: {report['language']}", "evidence:"]
+    lines = [f"verdict: {v} (exit {report['exit_code']})", f"language: {report['language']} ({LANGUAGE[report['language']]})", "evidence:"]
     inp = report["input"]
     lines.append(f"  read as {inp['encoding']} {inp['format']}, {inp['characters']} characters without whitespace")
     if inp["page_numbers_removed"] or inp["running_headers_removed"]:
