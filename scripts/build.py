@@ -48,7 +48,7 @@ SOURCES = ("license", "docs", "scripts", "tests", ".git")
 LEGACY_BUILD = ("index.html", "license.json", "sitemap.xml")
 LEGACY_NAMES = frozenset(
     {*LEGACY_BUILD, "404.html", "assets", "search", "sitemap.xml.gz", "zh", "en", "parallel", "notes", "downloads"}
-    | {"license.zh.txt", "license.en.txt", "schema", "spdx", "scancode", "huggingface"}
+    | {"license.zh.txt", "license.en.txt", "schema", "spdx", "scancode", "huggingface", "verify"}
 )
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100

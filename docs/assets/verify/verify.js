@@ -210,7 +210,9 @@
         }
       }
     }
-    if (data.includes(0)) throw new BadInput("binary", "the input is binary: it contains NUL bytes");
+    if (data.includes(0)) {
+      throw new BadInput("binary", "the input is binary: it contains NUL bytes (UTF-16 or UTF-32 text needs its byte-order mark)");
+    }
     try {
       return [new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data), "UTF-8"];
     } catch {
@@ -231,11 +233,13 @@
     "address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, h1, h2, h3, h4, h5, h6, " +
     "header, hr, li, main, nav, ol, p, pre, section, table, td, th, tr, ul";
 
-  function detect(text, name) {
+  function detect(ctx, text, name) {
     const lower = name.toLowerCase();
     const head = Array.from(text.slice(0, 8192)).slice(0, 4096).join("");
     if ([".html", ".htm", ".xhtml"].some((e) => lower.endsWith(e)) || HTML_RE.test(head)) return "html";
-    if ([".md", ".markdown"].some((e) => lower.endsWith(e)) || text.split("\n").some((l) => MD_RE.test(l))) return "markdown";
+    // A page number such as "- 3 -" is not a Markdown list item.
+    const probe = linesOf(text).filter((l) => !ctx.t.pageNumber.test(pyStrip(l, ctx.ignoredSet)));
+    if ([".md", ".markdown"].some((e) => lower.endsWith(e)) || probe.some((l) => MD_RE.test(l))) return "markdown";
     return "text";
   }
 
@@ -384,7 +388,7 @@
   }
 
   function extract(ctx, text, name, fmt, keep, dropLang) {
-    fmt = fmt === "auto" ? detect(text, name) : fmt;
+    fmt = fmt === "auto" ? detect(ctx, text, name) : fmt;
     const body = fmt === "html" ? htmlText(ctx, text, dropLang) : fmt === "markdown" ? markdownText(ctx, text) : text;
     const [out, pages, headers] = stripFurniture(ctx, body, keep);
     return { text: out, format: fmt, pageNumbers: pages, headers };
