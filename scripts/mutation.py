@@ -52,7 +52,7 @@ def setup_cfg() -> str:
         "[mutmut]\n"
         "source_paths = src\n"
         f"only_mutate ={listing(MUTATE)}\n"
-        f"also_copy ={listing(['license', 'docs', 'mkdocs.yml'])}\n"
+        f"also_copy ={listing(['license', 'docs', 'mkdocs.yml', 'README.md'])}\n"
         f"pytest_add_cli_args_test_selection ={listing(SELECTION)}\n"
         "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n"
     )

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+ORIGINAL_ENV = dict(os.environ)
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from casebook import LICENSE  # noqa: E402
@@ -34,6 +36,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_source_date(monkeypatch):
+    """The hooks set SOURCE_DATE_EPOCH in the process that runs them; a test that runs them
+    in-process must not hand its value to the builds that later tests start (sitemap dates)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    if "SOURCE_DATE_EPOCH" not in ORIGINAL_ENV:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", ORIGINAL_ENV["SOURCE_DATE_EPOCH"])
 
 
 @pytest.fixture(scope="session")

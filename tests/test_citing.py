@@ -4,6 +4,7 @@ view, a 390 px phone (overflow, touch targets), and dark mode."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 SITE_URL = "https://baichuan-7b-license.example.org/"
 ZH_TITLE, EN_TITLE = "《baichuan-7B模型许可协议》", "baichuan-7B Model License Agreement"
@@ -56,8 +57,9 @@ def test_copy_button_puts_the_exact_text_on_the_clipboard(clip, base_url, path, 
         if name.startswith("复制")
         else name.replace("Copy citation of ", "Citation copied: ").replace("Copy link to ", "Link copied: ")
     )
-    assert status.inner_text() == done
-    assert status.evaluate("el => getComputedStyle(el).opacity") == "1"  # seen, not only announced
+    # the clipboard write is asynchronous: wait for the confirmation, as a reader would
+    expect(status).to_have_text(done)
+    expect(status).to_have_css("opacity", "1")  # seen, not only announced
     assert clipboard(clip) == expected
     assert clip.errors == []
 
@@ -71,7 +73,7 @@ def test_copy_button_works_from_the_keyboard(clip, base_url, key):
     assert clip.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy citation of II.2"
     clip.keyboard.press(key)
     assert clipboard(clip) == f"{EN_TITLE}, II.2, {SITE_URL}en/#s2-2"
-    assert clip.get_by_role("status").inner_text() == "Citation copied: II.2"
+    expect(clip.get_by_role("status")).to_have_text("Citation copied: II.2")
 
 
 @pytest.mark.parametrize("query", ["?h=liability", "?h=%E7%99%BB%E8%AE%B0&x=1"])
@@ -253,7 +255,7 @@ def test_downloads_copy_a_sha256(clip, base_url, site):
     digest = item.locator(".download-hash code").inner_text()
     item.get_by_role("button", name="Copy the SHA-256 of /license.zh.txt").click()
     assert clipboard(clip) == digest
-    assert clip.get_by_role("status").inner_text() == "SHA-256 of /license.zh.txt copied"
+    expect(clip.get_by_role("status")).to_have_text("SHA-256 of /license.zh.txt copied")
     clip.get_by_role("button", name="Copy the command").click()
     assert clipboard(clip) == clip.locator(".copy-block code").inner_text()
     assert f"\n{digest}  license.zh.txt\n" in clipboard(clip)
