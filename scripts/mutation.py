@@ -66,7 +66,7 @@ def stage() -> None:
     shutil.copytree(ROOT / "scripts", STAGE / "src", ignore=ignore)
     for name in ("license", "docs", "tests"):
         shutil.copytree(ROOT / name, STAGE / name, ignore=ignore)
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, STAGE / name)
     (STAGE / "setup.cfg").write_text(setup_cfg(), encoding="utf-8")
     (STAGE / "mutants").mkdir()
