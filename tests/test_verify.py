@@ -60,6 +60,7 @@ def test_the_vectors_cover_every_verdict_and_status():
     assert {e["language"] for _, _, e in VECTORS if "language" in e} == {"zh-Hans", "en"}
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_vectors_write_as_json(tmp_path):
     out = tmp_path / "vectors.json"
     subprocess.run([sys.executable, str(ROOT / "tests" / "verify_vectors.py"), str(out)], check=True)
@@ -235,6 +236,7 @@ CLI_CASES = [
 ]
 
 
+@pytest.mark.slow  # runs a program as a process
 @pytest.mark.parametrize(("case", "data", "code", "verdict"), CLI_CASES, ids=[c[0] for c in CLI_CASES])
 def test_the_command_exits_with_the_verdicts_code(tmp_path, case, data, code, verdict):
     path = tmp_path / "LICENSE"
@@ -251,6 +253,7 @@ def test_the_command_exits_with_the_verdicts_code(tmp_path, case, data, code, ve
     assert report["$schema"] == SITE + "schema/verify-report.schema.json"
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_command_reads_standard_input_and_prints_clauses():
     result = run("-", stdin=DERIVED.read_bytes())
     out = result.stdout.decode()
@@ -260,6 +263,7 @@ def test_the_command_reads_standard_input_and_prints_clauses():
     assert f"\n  s5-2  V.2  {SITE}zh/#s5-2\n" in out
 
 
+@pytest.mark.slow  # runs a program as a process
 @pytest.mark.parametrize("where", ["missing.txt", "."])
 def test_an_unreadable_path_is_bad_input(tmp_path, where):
     result = run(str(tmp_path / where))
@@ -267,12 +271,14 @@ def test_an_unreadable_path_is_bad_input(tmp_path, where):
     assert result.stderr.decode() == f"verdict: bad input (exit 3)\nerror: {tmp_path / where}: not a readable file\n"
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_command_refuses_a_bad_option():
     result = run("--lang", "fr", str(SEED))
     assert result.returncode == 2
     assert b"invalid choice: 'fr'" in result.stderr
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_make_verify(tmp_path):
     # STAMP= : run with the venv as it is, never rebuild it under the running tests
     result = subprocess.run(["make", "-s", "verify", f"FILE={SEED}", "STAMP="], cwd=ROOT, capture_output=True, text=True)
@@ -280,6 +286,7 @@ def test_make_verify(tmp_path):
     assert result.stdout.startswith("verdict: identical (exit 0)\n")
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_check_jsonschema_accepts_the_reports(tmp_path, refs):
     paths = []
     for name, text, _ in VECTORS:
@@ -302,6 +309,7 @@ def test_a_text_over_the_limit_is_refused(refs):
     assert (report["verdict"], report["error"]["code"]) == ("bad-input", "too-large")
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_a_closed_pipe_is_no_traceback():
     cmd = f"{sys.executable} {ROOT / 'scripts' / 'verify.py'} --json {DERIVED} | head -c 1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True)
@@ -309,6 +317,7 @@ def test_a_closed_pipe_is_no_traceback():
     assert result.stderr == ""
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_default_address_is_mkdocs_site_url():
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "verify.py"), "--json", str(SEED)], capture_output=True, env=env)
@@ -325,6 +334,7 @@ def readme_block(lang: str, after: str) -> str:
     return README[start : README.index("```", start)]
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_readme_example_is_real_output():
     shown = readme_block("", "## Verifying a copy").splitlines()
     result = run("-", stdin=SEED.read_text(encoding="utf-8").replace("事先", "事后").encode())
@@ -334,6 +344,7 @@ def test_the_readme_example_is_real_output():
     assert out[start : start + 3] == shown[3:6]
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_readme_ci_step_passes_actionlint(tmp_path):
     steps = readme_block("yaml", "In a model repository's CI")
     workflow = tmp_path / "license.yml"
@@ -370,6 +381,7 @@ runpy.run_path(sys.argv[0], run_name="__main__")
 """
 
 
+@pytest.mark.slow  # runs a program as a process
 def test_the_readme_ci_step_installs_enough():
     line = next(x for x in readme_block("yaml", "In a model repository's CI").splitlines() if "pip install" in x)
     packages = line.split("requirements.lock", 1)[1].split()
