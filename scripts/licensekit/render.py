@@ -120,7 +120,6 @@ class Renderer:
     def __init__(self, lic: License, site_url: str = ""):
         self.lic = lic
         self.site_url = site_url
-        self.base = site_url or "/"
         self.defs = {lang: _definitions(doc) for lang, doc in lic.docs.items()}
         self.headings = {lang: {c.id: c for c in doc.clauses} for lang, doc in lic.docs.items()}
         self.errata: dict[str, list[dict]] = {}
@@ -170,7 +169,7 @@ class Renderer:
         return UI[lang]
 
     def cite(self, clause: Clause, lang: str) -> Citation:
-        return citation(self.lic, clause.id, lang, self.base)
+        return citation(self.lic, clause.id, lang, self.site_url or "/")
 
     def notice(self, lang: str) -> str:
         return self.lic.notice(lang)
