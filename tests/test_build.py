@@ -11,6 +11,7 @@ a prebuilt site stands in for mkdocs, so that each case costs a fraction of a se
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -335,13 +336,44 @@ def test_the_published_site_is_world_readable_under_a_strict_umask(project, tmp_
 # --- interrupted builds ---------------------------------------------------------------------
 
 
-def gone(pid: int) -> bool:
-    """True once the process has exited (a zombie waiting for its reaper counts as gone)."""
+def proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), None once it is gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+            return f.read().rsplit(")", 1)[1].split()
     except FileNotFoundError:
-        return True
+        return None
+
+
+def gone(pid: int) -> bool:
+    """True once the process has exited (a zombie waiting for its reaper counts as gone)."""
+    fields = proc_stat(pid)
+    return fields is None or fields[0] in ("Z", "X")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = proc_stat(pid)
+    return 0.0 if fields is None else (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pending(pid: int) -> int:
+    """The set of signals waiting for PID, as a bit mask (signal n is bit n - 1); 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            fields = dict(line.rstrip("\n").split(":\t", 1) for line in f if ":\t" in line)
+    except FileNotFoundError:
+        return 0
+    return int(fields["SigPnd"], 16) | int(fields["ShdPnd"], 16)
+
+
+def stop_midway(pid: int, build: subprocess.Popen) -> None:
+    """Stop mkdocs once it has spent 0.3 s of CPU, well before the end of a build (about 1 s):
+    how far it got depends on its own progress, not on how busy the machine is."""
+    deadline = time.monotonic() + 60
+    while cpu_seconds(pid) < 0.3:
+        assert time.monotonic() < deadline and not gone(pid) and build.poll() is None, "mkdocs ended too soon"
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGSTOP)
 
 
 @pytest.mark.parametrize(
@@ -369,11 +401,19 @@ def test_an_interrupted_build_leaves_nothing_and_its_mkdocs_dies(sig, group, pro
         assert time.monotonic() < deadline and build.poll() is None, "mkdocs never started"
         time.sleep(0.05)
     child = int(pidfile.read_text())
-    time.sleep(0.5)
+    stop_midway(child, build)
     if group:
         os.killpg(build.pid, sig)
     else:
         build.send_signal(sig)
+    if sig != signal.SIGKILL:
+        # build.py stops mkdocs with SIGTERM; mkdocs, stopped, holds it pending until it goes on
+        deadline = time.monotonic() + 5  # build.py's own fallback, SIGKILL, comes after 10 s
+        while not gone(child) and not pending(child) & 1 << (signal.SIGTERM - 1):
+            assert time.monotonic() < deadline, "build.py did not stop mkdocs"
+            time.sleep(0.01)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(child, signal.SIGCONT)
     build.wait(timeout=30)
     build.stderr.close()
     assert build.returncode == (-sig if sig == signal.SIGKILL else 128 + sig)
