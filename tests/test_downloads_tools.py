@@ -6,10 +6,13 @@ The tools live in their own pinned venv, `.venv-tools` (requirements-tools.lock)
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -18,6 +21,7 @@ import pytest
 from sitekit import soup
 
 from casebook import ROOT
+from licensekit import usercache
 
 # ScanCode installs its plugin into .venv-tools, so it must never run twice at once: `make test`
 # runs each module on one xdist worker (--dist loadfile), and so ScanCode once.
@@ -212,20 +216,47 @@ def scan_inputs(site: Path, original: str) -> dict[str, str]:
     return inputs
 
 
+REINDEX = "scancode-reindex-licenses"
+
+
+def index_folder(site: Path, commands: list[str]) -> Path:
+    """Where the license index that `commands` build is kept between runs, keyed by all that
+    decides it: ScanCode's lock and interpreter, our plugin wheel and the commands themselves.
+    Building it takes two minutes; a changed input is a new key, so a stale index is never used."""
+    (wheel,) = (site / "scancode").glob("*.whl")
+    key = hashlib.sha256()
+    for part in (ROOT / "requirements-tools.lock", wheel):
+        key.update(part.read_bytes())
+    key.update(f"{os.path.realpath(TOOLS / 'python')}\n{chr(10).join(commands)}".encode())
+    return usercache.folder("scancode-index") / key.hexdigest()[:24]
+
+
 @pytest.fixture(scope="module")
 def scancode_scan(site, base_url, lic, tmp_path_factory, request):
-    """The README's commands, run as written, on every input: {file name: ScanCode's file result}."""
+    """The README's commands, run as written, on every input: {file name: ScanCode's file result}.
+
+    The index the reindex command builds is kept (`index_folder`); when an index built by these
+    very commands from these very inputs is there, the reindex command is not run again."""
     work = tmp_path_factory.mktemp("scancode")
     model = work / "model"
     model.mkdir()
     for name, text in scan_inputs(site, lic.original).items():
         (model / name).write_text(text, encoding="utf-8")
-    env = tool_env(SCANCODE_CACHE=str(work / "cache"), SCANCODE_TEMP=str(work / "temp"))
+    commands = readme_commands()
+    kept = index_folder(site, commands)
+    # built beside its final place, so that the rename below is one step on one file system
+    index = kept if kept.is_dir() else kept.with_name(f"{kept.name}.{os.getpid()}.partial")
+    env = tool_env(SCANCODE_CACHE=str(work / "cache"), SCANCODE_TEMP=str(work / "temp"), SCANCODE_LICENSE_INDEX_CACHE=str(index))
     try:
-        for command in readme_commands():
+        for command in commands:
+            if command.startswith(REINDEX) and index == kept:
+                continue
             command = command.replace(SITE_URL, base_url).replace("path/to/model", shlex.quote(str(model)))
             result = run(command, cwd=work, env=env, timeout=1800)
             assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
+        if index != kept and any(c.startswith(REINDEX) for c in commands):
+            with contextlib.suppress(OSError):  # another run kept the same index first
+                index.rename(kept)
         data = json.loads((work / "scan.json").read_text(encoding="utf-8"))
         results = {Path(f["path"]).name: f for f in data["files"] if f["type"] == "file"}
         # What ScanCode found in each input, kept for reading after the run: pytest --cache-show scancode/*
@@ -234,6 +265,8 @@ def scancode_scan(site, base_url, lic, tmp_path_factory, request):
         yield results, work
     finally:
         run(["pip", "uninstall", "--yes", "scancode_baichuan_7b_model_2023"], env=env)
+        if index != kept:
+            shutil.rmtree(index, ignore_errors=True)
 
 
 def matches(result: dict) -> list[dict]:

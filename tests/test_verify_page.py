@@ -324,6 +324,7 @@ def test_html_with_inline_style_is_read_without_a_policy_error(verify_page, page
     assert verify_page.errors == []
 
 
+@pytest.mark.repo  # reads node_modules and package-lock.json
 def test_the_vendored_scripts_are_the_pinned_npm_packages():
     vendor = ROOT / "docs" / "assets" / "verify" / "vendor"
     modules = ROOT / "node_modules"
