@@ -104,34 +104,57 @@ def test_too_old_or_missing_python_gets_one_clear_line(tmp_path, interpreter, fo
     assert not (project / ".venv").exists()
 
 
-def resolve(lock: Path, version: str) -> subprocess.CompletedProcess:
+def resolve_command(lock: Path, version: str) -> list[str]:
     """uv resolves the lock's exact pins as the only requirements, for `version` on Linux,
     with wheels only (but for the pure-Python source archives)."""
     binary = [arg for name in sorted(pins(lock.read_text(encoding="utf-8")).keys() - SDIST_ONLY) for arg in ("--only-binary", name)]
-    cmd = [sys.executable, "-m", "uv", "pip", "compile", str(lock), "--python-version", version,
-           "--python-platform", "x86_64-manylinux_2_36", *binary, "--no-header", "--no-annotate", "--quiet"]  # fmt: skip
-    return subprocess.run(cmd, capture_output=True, text=True)
+    return [sys.executable, "-m", "uv", "pip", "compile", str(lock), "--python-version", version,
+            "--python-platform", "x86_64-manylinux_2_36", *binary, "--no-header", "--no-annotate", "--quiet"]  # fmt: skip
 
 
-@pytest.mark.parametrize("version", ["3.11.2", "3.12", "3.13"])
-def test_lock_resolves_unchanged_for(version):
-    lock = ROOT / "requirements.lock"
-    result = resolve(lock, version)
-    assert result.returncode == 0, result.stderr
-    assert pins(result.stdout) == pins(lock.read_text(encoding="utf-8"))  # nothing added, nothing changed
+VERSIONS = ["3.11.2", "3.12", "3.13"]
+# Pins that need Python >= 3.11.5, or that conflict: the check must refuse them.
+UNINSTALLABLE = [("pymdown-extensions==13.1", "3.11.2"), ("mkdocs-material==9.8.1\nmkdocs==1.5.0", "3.12")]
 
 
-@pytest.mark.parametrize(
-    ("pin", "version"),
-    [("pymdown-extensions==13.1", "3.11.2"), ("mkdocs-material==9.8.1\nmkdocs==1.5.0", "3.12")],
-)
-def test_resolver_check_refuses_a_lock_that_cannot_install(tmp_path, pin, version):
-    """The check above can fail: pins that need Python >= 3.11.5, or that conflict."""
-    lock = tmp_path / "requirements.lock"
+def unresolvable_lock(folder: Path, pin: str) -> Path:
+    lock = folder / "requirements.lock"
     current = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
     lines = [line for line in current if not line.startswith(("mkdocs=", "pymdown"))]
     lock.write_text("\n".join([*lines, pin, "pymdown-extensions==12.3" if "pymdown" not in pin else ""]) + "\n", encoding="utf-8")
-    assert resolve(lock, version).returncode != 0
+    return lock
+
+
+@pytest.fixture(scope="module")
+def resolutions(tmp_path_factory) -> dict[tuple[str, str], subprocess.CompletedProcess]:
+    """Every resolution below, started at once: each mostly waits for the package index."""
+    cases = {("lock", v): ROOT / "requirements.lock" for v in VERSIONS}
+    for pin, version in UNINSTALLABLE:
+        cases[(pin, version)] = unresolvable_lock(tmp_path_factory.mktemp("lock"), pin)
+    running = {
+        (name, version): subprocess.Popen(resolve_command(lock, version), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for (name, version), lock in cases.items()
+    }
+    done = {}
+    for case, proc in running.items():
+        out, err = proc.communicate(timeout=600)
+        done[case] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    return done
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_lock_resolves_unchanged_for(resolutions, version):
+    result = resolutions[("lock", version)]
+    assert result.returncode == 0, result.stderr
+    assert pins(result.stdout) == pins((ROOT / "requirements.lock").read_text(encoding="utf-8"))  # nothing added, nothing changed
+
+
+@pytest.mark.parametrize(("pin", "version"), UNINSTALLABLE)
+def test_resolver_check_refuses_a_lock_that_cannot_install(resolutions, pin, version):
+    """The check above can fail."""
+    result = resolutions[(pin, version)]
+    assert result.returncode != 0
+    assert "No solution found" in result.stderr
 
 
 FAKE_DPKG_QUERY = """#!/bin/sh
