@@ -395,7 +395,11 @@ def test_an_interrupted_build_leaves_nothing_and_its_mkdocs_dies(sig, group, pro
     before = place(site, old_site)
     pidfile = tmp_path / "mkdocs.pid"
     cmd = [sys.executable, "-c", DRIVER, str(project), str(site), "-", "-", str(pidfile)]
-    build = subprocess.Popen(cmd, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    # as from a terminal: a shell's background job (nohup … &) starts with SIGINT ignored
+    foreground = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    build = subprocess.Popen(
+        cmd, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, preexec_fn=foreground
+    )
     deadline = time.monotonic() + 60
     while not pidfile.exists() or not pidfile.read_text():
         assert time.monotonic() < deadline and build.poll() is None, "mkdocs never started"
