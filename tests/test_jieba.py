@@ -74,3 +74,40 @@ def test_the_dictionary_is_generated_outside_the_repository_and_never_committed(
     assert not jiebadict.dictionary(ROOT).resolve().is_relative_to(ROOT)
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert [p for p in tracked if "dict" in p and p.endswith(".txt")] == []
+
+
+FULL = ["一 10 m\n", "一个 5 m\n", "许可 7 v\n", "许可方 3 n\n", "可方式 4 l\n", "方 2 n\n", "其他 100 r\n", "\n"]
+
+
+@pytest.mark.parametrize(
+    ("runs", "kept", "dropped"),
+    [
+        ({"许可方"}, ["许可 7 v", "许可方 3 n", "方 2 n"], 119),
+        ({"一个许可方式"}, ["一 10 m", "一个 5 m", "许可 7 v", "许可方 3 n", "可方式 4 l", "方 2 n"], 100),
+        ({"一", "方"}, ["一 10 m", "方 2 n"], 119),
+        ({"其"}, [], 131),
+        (set(), [], 131),
+    ],
+    ids=["inside-one-run", "every-length", "one-character-runs", "no-word", "no-run"],
+)
+def test_trimmed_keeps_the_words_inside_the_runs_and_the_total(runs, kept, dropped):
+    text = jiebadict.trimmed(runs, FULL)
+    assert text == "\n".join([*kept, f"\ue000 {dropped} x"]) + "\n"
+    total = sum(int(line.split(" ")[1]) for line in text.splitlines())
+    assert total == 131  # jieba divides every score by the total: it must not change
+
+
+def test_a_missing_dictionary_is_generated_into_the_user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# 许可方\n\n本协议的许可方\n", encoding="utf-8")
+    path = jiebadict.dictionary(project)
+    assert path.parent == tmp_path / "cache" / "baichuan-7b-license" / "jieba"
+    assert path.name.startswith("dict-") and path.suffix == ".txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = [line.split(" ")[0] for line in lines]
+    assert {"许可", "协议", "本", "的"} <= set(words)
+    assert "其他" not in words and words[-1] == "\ue000"
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no half-written file left
+    assert jiebadict.dictionary(project) == path  # the same sources: the same file, not regenerated
