@@ -406,18 +406,20 @@ def test_an_interrupted_build_leaves_nothing_and_its_mkdocs_dies(sig, group, pro
         time.sleep(0.05)
     child = int(pidfile.read_text())
     stop_midway(child, build)
-    if group:
-        os.killpg(build.pid, sig)
-    else:
-        build.send_signal(sig)
-    if sig != signal.SIGKILL:
-        # build.py stops mkdocs with SIGTERM; mkdocs, stopped, holds it pending until it goes on
-        deadline = time.monotonic() + 5  # build.py's own fallback, SIGKILL, comes after 10 s
-        while not gone(child) and not pending(child) & 1 << (signal.SIGTERM - 1):
-            assert time.monotonic() < deadline, "build.py did not stop mkdocs"
-            time.sleep(0.01)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(child, signal.SIGCONT)
+    try:
+        if group:
+            os.killpg(build.pid, sig)
+        else:
+            build.send_signal(sig)
+        if sig != signal.SIGKILL:
+            # build.py stops mkdocs with SIGTERM; mkdocs, stopped, holds it pending until it goes on
+            deadline = time.monotonic() + 5  # build.py's own fallback, SIGKILL, comes after 10 s
+            while not gone(child) and not pending(child) & 1 << (signal.SIGTERM - 1):
+                assert time.monotonic() < deadline, "build.py did not stop mkdocs"
+                time.sleep(0.01)
+    finally:  # never leave a stopped mkdocs behind, whatever failed
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGCONT)
     build.wait(timeout=30)
     build.stderr.close()
     assert build.returncode == (-sig if sig == signal.SIGKILL else 128 + sig)
