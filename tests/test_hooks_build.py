@@ -59,13 +59,13 @@ def sha256(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("page", "lang"),
+    ("name", "lang"),
     [("index.html", "en"), ("zh/index.html", "zh-Hans"), ("en/index.html", "en"), ("parallel/index.html", "en"), ("404.html", "en")],
 )
-def test_each_page_has_its_language(built, page, lang):
-    html = (built / page).read_text(encoding="utf-8")
+def test_each_page_has_its_language(built, name, lang):
+    html = (built / name).read_text(encoding="utf-8")
     assert html.count("<html lang=") == 1
-    assert parse(built / page).html["lang"] == lang
+    assert parse(built / name).html["lang"] == lang
 
 
 def test_every_page_allows_exactly_its_own_inline_scripts(built):
