@@ -1,0 +1,233 @@
+"""scripts/build.py's command line, in-process, with the engine replaced by a stand-in.
+
+tests/test_build.py runs build.py as a program, with real engines, faults and signals; these
+run its `main` here, so that each refusal, exit code and message is checked where mutation
+testing sees it. The stand-in for the engine writes a small site or fails as told.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import build
+import pytest
+
+from casebook import ROOT
+
+MARKER = build.MARKER
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    """Replaces the engine: records each call and writes `pages` into the fresh folder, or
+    returns `code`, or raises `error`."""
+    calls: list[tuple[Path, Path, bool]] = []
+    behaviour = {"code": 0, "error": None, "pages": {"index.html": "<p>new</p>", "zh/index.html": "<p>中文</p>"}}
+
+    def run_mkdocs(config: Path, dest: Path, release: bool = False) -> int:
+        calls.append((config, dest, release))
+        if behaviour["error"] is not None:
+            raise behaviour["error"]
+        for name, text in behaviour["pages"].items():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            (dest / name).write_text(text, encoding="utf-8")
+        return behaviour["code"]
+
+    monkeypatch.setattr(build, "run_mkdocs", run_mkdocs)
+    behaviour["calls"] = calls
+    return behaviour
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
+
+
+def test_a_good_build_is_published_with_its_marker_and_public_modes(engine, tmp_path, capsys):
+    site = tmp_path / "out" / "site"
+    assert build.main([str(site)]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert tree(site) == {
+        MARKER: build.MARKER_TEXT.encode(),
+        "index.html": b"<p>new</p>",
+        "zh": None,
+        "zh/index.html": "<p>中文</p>".encode(),
+    }
+    assert {(p.is_dir(), p.stat().st_mode & 0o777) for p in [site, *site.rglob("*")]} == {(True, 0o755), (False, 0o644)}
+    ((config, dest, release),) = engine["calls"]
+    assert (config, release) == (ROOT / "mkdocs.yml", False)
+    assert dest.parent == site.parent and dest.name.startswith(".site-new-")
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # the fresh folder is the site now
+
+
+def test_a_second_build_replaces_the_first_and_leaves_nothing_beside_it(engine, tmp_path):
+    site = tmp_path / "site"
+    assert build.main([str(site)]) == 0
+    engine["pages"] = {"index.html": "<p>newer</p>"}
+    (tmp_path / ".site-old").mkdir()  # what an interrupted build left
+    (tmp_path / ".site-new-abcd1234").mkdir()
+    (tmp_path / ".site-new-short").mkdir()  # not a name build.py gives: not its to remove
+    assert build.main([str(site)]) == 0
+    assert tree(site) == {MARKER: build.MARKER_TEXT.encode(), "index.html": b"<p>newer</p>"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-new-short", "site"]
+
+
+def test_release_and_config_file_reach_the_engine(engine, tmp_path):
+    config = tmp_path / "conf" / "mkdocs.yml"
+    config.parent.mkdir()
+    config.write_text("site_name: x\n", encoding="utf-8")
+    assert build.main([str(tmp_path / "site"), "--release", "--config-file", str(config)]) == 0
+    ((called, _dest, release),) = engine["calls"]
+    assert (called, release) == (config, True)
+
+
+@pytest.mark.parametrize("code", [1, 2])
+def test_a_failed_build_changes_nothing_and_returns_the_engines_code(engine, tmp_path, capsys, code):
+    site = tmp_path / "site"
+    assert build.main([str(site)]) == 0
+    before = tree(tmp_path)
+    engine["code"] = code
+    capsys.readouterr()
+    assert build.main([str(site)]) == code
+    assert capsys.readouterr().err == f"build failed; {site} is unchanged\n"
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (KeyboardInterrupt(), 130, "build.py: interrupted; the site holds the previous or the new build, never part of one\n"),
+        (
+            build.Interrupted(signal.SIGTERM),
+            143,
+            "build.py: stopped by a signal; the site holds the previous or the new build, never part of one\n",
+        ),
+        (
+            build.Interrupted(signal.SIGHUP),
+            129,
+            "build.py: stopped by a signal; the site holds the previous or the new build, never part of one\n",
+        ),
+    ],
+    ids=["sigint", "sigterm", "sighup"],
+)
+def test_an_interrupted_build_says_so_and_leaves_the_site(engine, tmp_path, capsys, error, code, message):
+    site = tmp_path / "site"
+    assert build.main([str(site)]) == 0
+    before = tree(tmp_path)
+    engine["error"] = error
+    capsys.readouterr()
+    assert build.main([str(site)]) == code
+    assert capsys.readouterr().err == message
+    assert tree(tmp_path) == before
+
+
+def test_sigterm_and_sighup_raise_interrupted_while_building(engine, tmp_path):
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        assert build.main([str(tmp_path / "site")]) == 0
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            handler = signal.getsignal(signum)
+            with pytest.raises(build.Interrupted) as caught:
+                handler(signum, None)
+            assert caught.value.args == (signum,)
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
+def test_a_failure_to_publish_keeps_the_old_site(engine, tmp_path, capsys, monkeypatch):
+    site = tmp_path / "site"
+    assert build.main([str(site)]) == 0
+    before = tree(tmp_path)
+
+    def broken_exchange(a, b):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build, "exchange", broken_exchange)
+    capsys.readouterr()
+    assert build.main([str(site)]) == 1
+    assert capsys.readouterr().err == f"cannot publish the build: [Errno 28] No space left on device; {site} still holds a whole site\n"
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("license", "is, contains or is inside the project's sources"),
+        ("docs/new-site", "is, contains or is inside the project's sources"),
+        ("scripts", "is, contains or is inside the project's sources"),
+        ("tests/out", "is, contains or is inside the project's sources"),
+        (".git", "is, contains or is inside the project's sources"),
+        (".", "is or contains the project"),
+        ("..", "is or contains the project"),
+    ],
+)
+def test_a_target_in_or_around_the_sources_is_refused(engine, capsys, target, why):
+    site = (ROOT / target).resolve()
+    assert build.main([str(ROOT / target)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"build.py: refused: {site} {why} (")
+    assert engine["calls"] == []
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (
+            lambda t: (t.mkdir(), (t / "notes.txt").write_text("mine")),
+            "is a non-empty folder that is not a previous build (no {marker}); empty it or choose another folder",
+        ),
+        (
+            lambda t: (t.mkdir(), (t / ".hidden").write_text("")),
+            "is a non-empty folder that is not a previous build (no {marker}); empty it or choose another folder",
+        ),
+        (lambda t: t.write_text("a file"), "exists and is not a folder"),
+        (lambda t: ((t.parent / "real").write_text("keep"), t.symlink_to(t.parent / "real")), "exists and is not a folder"),
+    ],
+    ids=["a-file-inside", "a-dotfile-inside", "a-file", "a-symlink-to-a-file"],
+)
+def test_a_target_that_is_not_a_build_folder_is_refused(engine, tmp_path, capsys, make, why):
+    target = tmp_path / "out"
+    make(target)
+    before = tree(tmp_path)
+    assert build.main([str(target)]) == 2
+    assert capsys.readouterr().err == f"build.py: refused: {target.resolve()} {why.format(marker=MARKER)}\n"
+    assert tree(tmp_path) == before and engine["calls"] == []
+
+
+def test_a_symlink_loop_is_refused(engine, tmp_path, capsys):
+    (tmp_path / "out").symlink_to(tmp_path / "out")
+    assert build.main([str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.startswith(f"build.py: refused: cannot resolve {tmp_path / 'out'}: ")
+
+
+def test_a_running_build_into_the_same_folder_is_refused(engine, tmp_path, capsys):
+    import fcntl
+
+    fd = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        assert build.main([str(tmp_path / "site")]) == 2
+    finally:
+        os.close(fd)
+    assert capsys.readouterr().err == f"build.py: refused: another build into {tmp_path} is running\n"
+    assert engine["calls"] == []
+
+
+@pytest.mark.parametrize(
+    ("names", "is_build"),
+    [
+        ({MARKER: "x"}, True),
+        ({"index.html": "", "license.json": "", "sitemap.xml": "", "zh/index.html": ""}, True),
+        ({"index.html": "", "license.json": ""}, False),  # not all that a build writes
+        ({"index.html": "", "license.json": "", "sitemap.xml": "", "mine.txt": ""}, False),  # a file of someone's own
+        ({"index.html/x": "", "license.json": "", "sitemap.xml": ""}, False),  # index.html is a folder
+    ],
+    ids=["marker", "older-build", "incomplete", "own-file", "folder-for-file"],
+)
+def test_what_counts_as_a_previous_build(tmp_path, names, is_build):
+    for name, text in names.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert build.is_build(tmp_path) is is_build
