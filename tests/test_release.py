@@ -13,8 +13,6 @@ import pytest
 from casebook import ROOT
 from licensekit.release import describe, is_release, placeholder_problem, release_error
 
-pytestmark = pytest.mark.slow  # runs whole builds as processes
-
 PLACEHOLDER = "https://baichuan-7b-license.example.org/"
 
 
@@ -23,7 +21,7 @@ def test_release_builds(env):
     assert is_release(env)
 
 
-@pytest.mark.parametrize("env", [{}, {"CI": ""}, {"CI": "false"}, {"CI": "0", "LICENSEKIT_RELEASE": "no"}])
+@pytest.mark.parametrize("env", [{}, {"CI": ""}, {"CI": "false"}, {"CI": " False "}, {"CI": "0", "LICENSEKIT_RELEASE": "no"}])
 def test_preview_builds(env):
     assert not is_release(env)
     assert release_error(PLACEHOLDER, env) is None
@@ -33,12 +31,25 @@ def test_preview_builds(env):
     "url", [PLACEHOLDER, "https://example.org/", "http://docs.example.com/license/", "https://a.b.example.net/", "/relative/", ""]
 )
 def test_placeholders_are_refused(url):
-    assert placeholder_problem(url)
-    message = release_error(url, {"CI": "true"})
-    assert "SITE_URL=https://owner.github.io/repo/" in message
+    problem = placeholder_problem(url)
+    if url.startswith("http"):
+        assert problem == f"site_url is the placeholder {url}"
+    else:
+        assert problem == f"site_url {url!r} is not an absolute URL"
+    assert release_error(url, {"CI": "true"}) == (
+        f"{problem}; a release build (CI is set, or --release) writes this address into every download. "
+        "Set the published address with SITE_URL=https://owner.github.io/repo/ (or site_url in mkdocs.yml) and build again."
+    )
 
 
-@pytest.mark.parametrize("url", ["https://owner.github.io/repo/", "https://license.baichuan-ai.com/", "https://notexample.org/"])
+@pytest.mark.parametrize("url", ["HTTPS://EXAMPLE.COM/", "https://Docs.Example.Org:8443/x/"])
+def test_a_placeholder_in_capitals_or_with_a_port_is_refused(url):
+    assert placeholder_problem(url) == f"site_url is the placeholder {url}"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://owner.github.io/repo/", "https://license.baichuan-ai.com/", "https://notexample.org/", "https://example.org.cn/"]
+)
 def test_real_addresses_pass(url):
     assert placeholder_problem(url) is None and release_error(url, {"CI": "true"}) is None
 
@@ -49,6 +60,7 @@ def build(site, **env):
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env={**clean, "NO_MKDOCS_2_WARNING": "1", **env})
 
 
+@pytest.mark.slow  # runs whole builds as processes
 @pytest.mark.parametrize("how", [{"CI": "true"}, {"release": True}])
 def test_a_release_build_refuses_the_placeholder_and_keeps_the_old_site(tmp_path, how):
     site = tmp_path / "site"
@@ -62,6 +74,7 @@ def test_a_release_build_refuses_the_placeholder_and_keeps_the_old_site(tmp_path
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
 
 
+@pytest.mark.slow  # runs a whole build as a process
 def test_a_release_build_with_an_address_writes_it_everywhere(tmp_path):
     result = build(tmp_path / "site", release=True, SITE_URL="https://owner.github.io/repo/")
     assert result.returncode == 0, result.stderr
