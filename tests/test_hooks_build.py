@@ -75,11 +75,18 @@ def test_every_page_allows_exactly_its_own_inline_scripts(built):
         doc = parse(path)
         metas = doc.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert len(metas) == 1, path
-        directives = dict(d.strip().split(" ", 1) for d in metas[0]["content"].split(";"))
-        assert directives["default-src"] == "'self'"
-        assert directives["object-src"] == "'none'"
-        allowed = directives["script-src"].split()
-        assert allowed[0] == "'self'"
+        parts = metas[0]["content"].split("; ")
+        directives = dict(d.split(" ", 1) for d in parts)
+        assert [d.split(" ")[0] for d in parts] == ["default-src", "script-src", "img-src", "object-src", "base-uri", "form-action"]
+        assert {k: v for k, v in directives.items() if k != "script-src"} == {
+            "default-src": "'self'",
+            "img-src": "'self' data:",
+            "object-src": "'none'",
+            "base-uri": "'self'",
+            "form-action": "'self'",
+        }
+        allowed = directives["script-src"].split(" ")
+        assert allowed[0] == "'self'" and allowed[1:] == sorted(set(allowed[1:])), path
         # a JSON data block (the theme's __config) is never run, so it needs no hash
         inline = [s.string or "" for s in doc.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
         assert len(inline) >= 3, path  # the theme's own start-up scripts
@@ -209,3 +216,38 @@ def test_the_dev_server_polls_often_and_sends_a_charset():
     assert server._guess_type("a.txt") == "text/plain; charset=utf-8"
     assert server._guess_type("b.html") == "text/html; charset=utf-8"
     assert server._guess_type("c.json") == "application/json"
+
+
+SITE_URL = "https://baichuan-7b-license.example.org/"
+
+
+def code_blocks(page: Path, lang: str) -> list[str]:
+    return [c.get_text() for c in parse(page).select(f"pre > code.language-{lang}")]
+
+
+def test_the_hand_written_pages_get_their_generated_parts(built):
+    downloads = built / "downloads/index.html"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    scancode = re.search(r"### ScanCode\n.*?```sh\n(.*?)```", readme, re.S).group(1)
+    checksums, commands = code_blocks(downloads, "sh")
+    assert commands == scancode  # the same commands as README, with the configured address
+    assert checksums.startswith(f"curl -fsS --remote-name-all \\\n  {SITE_URL}license.json \\\n")
+    assert "sha256sum -c" in checksums
+    assert code_blocks(downloads, "yaml") == [
+        f"---\nlicense: other\nlicense_name: baichuan-7b-model-license\nlicense_link: {SITE_URL}license.zh.txt\n---\n"
+    ]
+    links = {a["href"] for a in parse(downloads).select("ul.download-list a[href]")}
+    assert {"../license.json", "../license.zh.txt", "../spdx/LicenseRef-Baichuan-7B-Model-License.xml"} <= links
+    notes = parse(built / "notes/index.html").get_text()
+    assert f"《baichuan-7B模型许可协议》二、2 {SITE_URL}zh/#s2-2" in notes
+    assert f"English: {SITE_URL}en/#s2-2" in notes
+    verify = parse(built / "verify/index.html")
+    assert [el.get("id") for el in verify.select("main form, main textarea, main input[type=file], main button")] == [
+        "verify-form",
+        "verify-text",
+        "verify-file",
+        "verify-run",
+    ]
+    home = parse(built / "index.html")
+    groups = [s["class"][-1] for s in home.select("main section.license-summary__group")]
+    assert groups == ["license-summary__group--permissions", "license-summary__group--conditions", "license-summary__group--limitations"]
