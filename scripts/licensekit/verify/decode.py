@@ -21,8 +21,10 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-# Encodings charset-normalizer may name for Chinese text; GB18030 is their superset.
-_GB = {"gb18030", "gbk", "gb2312", "hz", "cp936"}
+# charset-normalizer names Python codecs; these are its names for Chinese text in the GB
+# family (an HTML page's <meta charset="gbk"> makes it answer "gbk"). GB18030 is their
+# superset and reads every GBK or GB2312 byte sequence as they do, so it cannot fail here.
+_GB = {"gb18030", "gbk", "gb2312"}
 
 
 class BadInput(Exception):
@@ -72,10 +74,6 @@ def _text(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise BadInput("encoding", "the input is not UTF-8 and its encoding could not be recognised; convert it to UTF-8")
-    name = best.encoding.lower().replace("-", "").replace("_", "")
-    if name in _GB:
-        try:
-            return data.decode("gb18030"), "GB18030"
-        except UnicodeDecodeError as err:
-            raise BadInput("encoding", f"the input looks like GB18030/GBK but is not valid: {err.reason}") from None
+    if best.encoding in _GB:
+        return data.decode("gb18030"), "GB18030"
     return str(best), best.encoding.upper().replace("_", "-")

@@ -44,8 +44,10 @@ def fold(text: str) -> str:
 
 
 def variant_kind(a: str, b: str) -> str:
-    """The kind of variant between two characters that fold alike ("width", "quote", "dash")."""
-    return FOLDS.get(b, FOLDS.get(a, ("", "width")))[1]
+    """The kind of variant between two different characters that fold alike ("width",
+    "quote", "dash"): the input's character `b` names it, or else the reference's `a` (one
+    of them folds, or they would not differ)."""
+    return FOLDS[b][1] if b in FOLDS else FOLDS[a][1]
 
 
 _RUNS = re.compile("[" + re.escape("".join(sorted(IGNORED))) + "]+")

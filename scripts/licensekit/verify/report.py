@@ -106,8 +106,10 @@ def _short(text: str, limit: int = 160) -> str:
 def _mark(op: int, piece: str) -> str:
     if op == 0:
         return piece
+    # The space before a piece stays outside its mark, as it stands between words.
     lead = " " if piece.startswith(" ") else ""
-    return lead + (f"[-{piece.lstrip(' ')}-]" if op == DELETE else f"{{+{piece.lstrip(' ')}+}}")
+    body = piece.lstrip(" ")
+    return lead + (f"[-{body}-]" if op == DELETE else f"{{+{body}+}}")
 
 
 def text(report: dict) -> str:

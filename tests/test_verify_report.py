@@ -1,0 +1,302 @@
+"""The verifier's report for people (report.text), line by line, in-process: the evidence
+for each kind of copy built from the license, shortened added text, moved clauses, the
+marks of a diff, typographic variants by kind, and bad input."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from verify_vectors import vectors
+
+from casebook import LICENSE
+from licensekit.exports.text import clause_line
+from licensekit.parse import load
+from licensekit.verify import References, verify_bytes, verify_text
+from licensekit.verify.decode import MAX_BYTES
+from licensekit.verify.report import text as human
+
+SITE = "https://example.org/sub/"
+VECTOR = {name: text for name, text, _ in vectors(load(LICENSE))}
+ZH = "language: zh-Hans (the authoritative Chinese text)"
+EN = "language: en (our unofficial English translation; the Chinese text prevails)"
+ALL_FOUND = "  3159 of 3159 characters of the license found unchanged; clauses: 55 unchanged, 0 substituted, 0 changed, 0 missing, 0 moved"
+
+
+@pytest.fixture(scope="module")
+def refs(lic):
+    return References(lic, SITE)
+
+
+def head(out: str) -> list[str]:
+    """The lines before the clause list: verdict, language, evidence, substitutions."""
+    return out[: out.index("\nclauses:\n")].split("\n")
+
+
+def paged(original: str, lines_per_page: int = 40) -> str:
+    """The original as pages split by form feeds, each page after the first headed by the title."""
+    lines = original.split("\n")
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    return "\n\f".join("\n".join((["baichuan-7B模型许可协议"] if n else []) + page) for n, page in enumerate(pages))
+
+
+def with_page_numbers(original: str) -> str:
+    cut = original.index("三、知识产权")
+    return original[:cut] + "- 1 -\n" + original[cut:] + "\n第 2 页 共 2 页\n"
+
+
+# (name, the copy built from the original, the report's lines before its clause list)
+HEADS = [
+    (
+        "page numbers and running headers",
+        lambda original: VECTOR["zh-pdf-page-furniture"],
+        [
+            "verdict: identical (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3159 characters without whitespace",
+            "  page furniture removed: 16 page-number lines; running headers “baichuan-7B模型许可协议” ×8, “百川智能 版权所有” ×8",
+            ALL_FOUND,
+        ],
+    ),
+    (
+        "page numbers only",
+        with_page_numbers,
+        [
+            "verdict: identical (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3159 characters without whitespace",
+            "  page furniture removed: 2 page-number lines",
+            ALL_FOUND,
+        ],
+    ),
+    (
+        "running headers only",
+        paged,
+        [
+            "verdict: identical (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3159 characters without whitespace",
+            "  page furniture removed: 0 page-number lines; running headers “baichuan-7B模型许可协议” ×5",
+            ALL_FOUND,
+        ],
+    ),
+    (
+        "a README around the license",
+        lambda original: VECTOR["zh-embedded-in-readme"],
+        [
+            "verdict: identical (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 markdown, 3232 characters without whitespace",
+            "  surrounding text ignored: 52 characters before the license, 21 after",
+            ALL_FOUND,
+        ],
+    ),
+    (
+        "text before the license only",
+        lambda original: "# 说明\n\n本仓库的模型权重适用以下协议。\n\n" + original,
+        [
+            "verdict: identical (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 markdown, 3176 characters without whitespace",
+            "  surrounding text ignored: 17 characters before the license, 0 after",
+            ALL_FOUND,
+        ],
+    ),
+    (
+        "text after the license only",
+        lambda original: original + "\n\n以上协议全文摘自模型仓库。\n",
+        [
+            "verdict: identical (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3172 characters without whitespace",
+            "  surrounding text ignored: 0 characters before the license, 13 after",
+            ALL_FOUND,
+        ],
+    ),
+    (
+        "a clause copied twice",
+        lambda original: VECTOR["zh-duplicated-clause"],
+        [
+            "verdict: modified (exit 1)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3196 characters without whitespace",
+            ALL_FOUND,
+            "  added after s3-1: “1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。”",
+            "  copied again: s3-1 ×1",
+        ],
+    ),
+    (
+        "a clause moved",
+        lambda original: VECTOR["zh-moved-clause"],
+        [
+            "verdict: modified (exit 1)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3159 characters without whitespace",
+            "  3159 of 3159 characters of the license found unchanged; clauses: 55 unchanged, 0 substituted, 0 changed, 0 missing, 1 moved",
+        ],
+    ),
+    (
+        "a clause deleted",
+        lambda original: VECTOR["zh-deleted-clause"],
+        [
+            "verdict: modified (exit 1)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 2995 characters without whitespace",
+            "  2995 of 3159 characters of the license found unchanged; clauses: 54 unchanged, 0 substituted, 0 changed, 1 missing, 0 moved",
+        ],
+    ),
+    (
+        "half-width punctuation",
+        lambda original: VECTOR["zh-half-width"],
+        [
+            "verdict: equivalent (exit 0)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3159 characters without whitespace",
+            ALL_FOUND,
+            "  variant (width): “（” as “(” ×1",
+            "  variant (width): “）” as “)” ×1",
+            "  variant (width): “，” as “,” ×66",
+            "  variant (width): “：” as “:” ×6",
+        ],
+    ),
+    (
+        "another licensor",
+        lambda original: VECTOR["zh-licensor-substituted"],
+        [
+            "verdict: derived (exit 1)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3159 characters without whitespace",
+            "  3151 of 3159 characters of the license found unchanged; clauses: 54 unchanged, 1 substituted, 0 changed, 0 missing, 0 moved",
+            "substitutions:",
+            "  licensor: “北京百川智能科技有限公司” → “上海某某人工智能有限公司” (1 place)",
+        ],
+    ),
+    (
+        "the English translation",
+        lambda original: VECTOR["en-plain-download"],
+        [
+            "verdict: identical (exit 0)",
+            EN,
+            "evidence:",
+            "  read as UTF-8 text, 9742 characters without whitespace",
+            "  9484 of 9484 characters of the license found unchanged; clauses: 56 unchanged, 0 substituted, 0 changed, 0 missing, 0 moved",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "build", "expected"), HEADS, ids=[h[0] for h in HEADS])
+def test_the_report_head_gives_the_evidence(refs, lic, case, build, expected):
+    assert head(human(verify_text(build(lic.original), refs))) == expected
+
+
+def test_only_moved_clauses_are_marked_moved(refs):
+    lines = human(verify_text(VECTOR["zh-reordered-sections"], refs)).split("\n")
+    clauses = lines[lines.index("clauses:") + 1 : -1]
+    assert len(clauses) == 55
+    assert [x for x in clauses if "moved" in x] == [
+        "  s5  V  unchanged  moved",
+        "  s5-1  V.1  unchanged  moved",
+        "  s5-2  V.2  unchanged  moved",
+        "  s5-3  V.3  unchanged  moved",
+    ]
+    assert "  s4  IV  unchanged" in clauses
+
+
+# (Up to 8 characters before a clause would be taken for its changed number.)
+@pytest.mark.parametrize("n", [9, 159, 160, 161, 320])
+def test_added_text_is_shown_up_to_160_characters(refs, lic, n):
+    added = ("甲乙丙丁戊己庚辛壬癸" * 32)[:n]
+    cut = lic.original.index("三、知识产权")
+    out = human(verify_text(lic.original[:cut] + added + "\n" + lic.original[cut:], refs))
+    shown = added if n <= 160 else added[:159] + "…"
+    assert f"\n  added after s2-5: “{shown}”\n" in out
+    assert len(shown) == min(n, 160)
+
+
+# --- the diff of a changed clause ---------------------------------------------------------
+
+
+def diff_line(out: str, cid: str) -> str:
+    """The marked-up text under a changed clause's heading in the changes section."""
+    lines = out.split("\n")
+    changes = lines.index("changes ([-authoritative-] {+this copy+}):")
+    at = next(i for i, x in enumerate(lines) if i > changes and x.startswith(f"  {cid}  "))
+    return lines[at + 1]
+
+
+# Edits of English II.1: "… all or part of the baichuan-7B Model for any military or illegal purpose."
+EN_EDITS = [
+    ("any military or", "any civil or", "for any [-military-] {+civil+} or illegal"),
+    ("any military or", "any or", "for any [-military-] or illegal"),
+    ("any military or", "any Xenial military or", "for any {+Xenial+} military or illegal"),
+    ("military or illegal", "military, commercial or illegal", "for any military{+, commercial+} or illegal"),
+    ("all or part", "all or a part", "all or {+a+} part of"),
+    ("1. You must", "1. You", "    1. You [-must-] not use,"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "shown"), EN_EDITS, ids=[e[1] for e in EN_EDITS])
+def test_a_word_edit_is_marked_with_the_space_before_it_outside(refs, lic, old, new, shown):
+    text = "\n\n".join([lic.en.title, *(clause_line(c) for c in lic.en.clauses)])
+    out = human(verify_text(text.replace(old, new, 1), refs))
+    assert f"\nchanges ([-authoritative-] {{+this copy+}}):\n  s2-1  II.1  {SITE}en/#s2-1\n" in out
+    line = diff_line(out, "s2-1")
+    assert line.startswith("    1. ") and line.endswith(" purpose.")
+    assert shown in line
+
+
+@pytest.mark.parametrize("inserted", ["\x1c", "\x1f后", "X"])
+def test_inserted_characters_are_shown_as_they_are(refs, lic, inserted):
+    out = human(verify_text(lic.original.replace("事先向许可方登记", f"事{inserted}先向许可方登记"), refs))
+    assert diff_line(out, "s2-2").endswith(f"，事{{+{inserted}+}}先向许可方登记并获得许可方的书面授权。")
+
+
+# --- typographic variants -------------------------------------------------------------------
+
+# (edit of the Chinese original, [(kind, reference, input, count)])
+VARIANTS = [
+    ('"标识"', "“标识”", [("quote", '"', "“", 1), ("quote", '"', "”", 1)]),
+    ("“否”", '"否"', [("quote", "“", '"', 1), ("quote", "”", '"', 1)]),
+    ("“否”", "＂否＂", [("width", "“", "＂", 1), ("width", "”", "＂", 1)]),
+    ("地区(仅为", "地区（仅为", [("width", "(", "（", 1)]),
+    ("baichuan-7B模型许可协议", "baichuan–7B模型许可协议", [("dash", "-", "–", 1)]),
+    ("baichuan-7B模型许可协议", "baichuan－7B模型许可协议", [("width", "-", "－", 1)]),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), VARIANTS, ids=[v[1] for v in VARIANTS])
+def test_variants_are_named_by_kind(refs, lic, old, new, expected):
+    assert lic.original.count(old) == 1
+    report = verify_text(lic.original.replace(old, new), refs)
+    assert report["verdict"] == "equivalent"
+    assert [(v["kind"], v["reference"], v["input"], v["count"]) for v in report["variants"]] == expected
+    lines = head(human(report))
+    assert lines[5:] == [f"  variant ({k}): “{a}” as “{b}” ×{n}" for k, a, b, n in expected]
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+BAD = [
+    (b"", "the input is empty"),
+    (b"%PDF-1.4\n", "the input is a PDF file: extract its text first (for example with pdftotext), not text"),
+    (b"abc\x00def", "the input is binary: it contains NUL bytes (UTF-16 or UTF-32 text needs its byte-order mark)"),
+    (codecs.BOM_UTF8 + b"<html><body><p> </p></body></html>", "no text is left once the html markup is removed"),
+    (b"a" * (MAX_BYTES + 1), f"the input has {MAX_BYTES + 1} bytes; the limit is {MAX_BYTES} bytes (4 MiB)"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BAD, ids=["empty", "pdf", "nul", "markup-only", "too-large"])
+def test_bad_input_reads_as_two_lines(refs, data, message):
+    assert human(verify_bytes(data, refs)) == f"verdict: bad input (exit 3)\nerror: {message}\n"
