@@ -1,4 +1,4 @@
-"""Whole builds run in this process through the hooks, as `mkdocs build` runs them.
+"""Whole builds run in this process through the hooks, as the engine's build command runs them.
 
 The site tests build with the engine as a program, which mutation testing cannot see into;
 these builds run the same hooks in-process, so that what the hooks do after Markdown (page
