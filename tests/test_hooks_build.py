@@ -16,12 +16,14 @@ import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
+from unittest import mock
 
 import mkdocs_hooks
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.config_options import Hooks
 from mkdocs.exceptions import Abort
 
 from casebook import ROOT, broken_copy, cases
@@ -31,7 +33,10 @@ def build_in_process(config_file: Path, site: Path, command: str = "build") -> P
     saved_env = {k: os.environ.pop(k) for k in ("CI", "LICENSEKIT_RELEASE", "SITE_URL") if k in os.environ}
     saved = dict(mkdocs_hooks.state)
     try:
-        config = load_config(str(config_file), site_dir=str(site))
+        # The hooks as this process imported them, not a second copy loaded from their path: a
+        # copy would be another module, which mutation testing would not see as the hooks.
+        with mock.patch.object(Hooks, "_load_hook", lambda self, name, path: mkdocs_hooks):
+            config = load_config(str(config_file), site_dir=str(site))
         config.plugins.on_startup(command=command, dirty=False)
         build(config)
         return site
