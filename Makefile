@@ -86,11 +86,12 @@ bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/search_bench.py
 
 # Mutation testing (mutmut), a benchmark: the score beside its goal, the runtime, the survivors.
+# `make mutation MUTATION="--sample 800"` runs 800 mutants drawn at random: an estimate with its margin.
 # mutmut has a lock of its own (constrained by the main one), so that the main lock
 # resolves alike on every supported Python; it installs into the same venv.
 mutation: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
-	$(PY) scripts/mutation.py
+	$(PY) scripts/mutation.py $(MUTATION)
 
 lint: $(STAMP)
 	$(PY) -m ruff format scripts tests

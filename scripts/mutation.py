@@ -22,7 +22,9 @@ Mutants judged equivalent are listed, each with its reason, in
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -102,7 +104,19 @@ def diff_line(name: str) -> str:
     return plus[0][:110] if plus else ""
 
 
-def report(found: dict[str, str], seconds: float) -> bool:
+def sample(names: list[str], size: int, seed: int) -> list[str]:
+    """`size` mutant names drawn at random (seeded, so a run can be repeated) from `names`."""
+    return sorted(random.Random(seed).sample(sorted(names), min(size, len(names))))
+
+
+def margin(score: float, n: int) -> float:
+    """Half the width of the 95 % interval of a score measured on a random sample of n mutants."""
+    return 1.96 * math.sqrt(score * (1 - score) / n) if n else 1.0
+
+
+def report(found: dict[str, str], seconds: float, population: int | None = None) -> bool:
+    """Print the survivors and the score beside the goal. With `population`, `found` is a random
+    sample of that many mutants: the score is an estimate, printed with its 95 % margin."""
     listed = equivalent()
     unrun = sorted(k for k, v in found.items() if v == "not checked")  # an interrupted run
     counted = {k: v for k, v in found.items() if k not in listed and v != "not checked"}
@@ -112,7 +126,7 @@ def report(found: dict[str, str], seconds: float) -> bool:
     for n, name in enumerate(survivors):
         # Each changed line costs a mutmut start; past 100 survivors, names will do.
         print(f"  {counted[name]:<10} {name}" + (f"  | {diff_line(name)}" if n < 100 else ""))
-    stale = sorted(set(listed) - set(found))
+    stale = [] if population else sorted(set(listed) - set(found))  # a sample holds only some of them
     for name in stale:
         print(f"  listed as equivalent but no such mutant: {name}")
     not_survived = sorted(k for k in listed if found.get(k) in DETECTED)
@@ -120,6 +134,12 @@ def report(found: dict[str, str], seconds: float) -> bool:
         print(f"  listed as equivalent but killed: {name}")
     if unrun:
         print(f"  {len(unrun)} mutants not run: the run was interrupted")
+    if population:
+        print(
+            f"estimated mutation score {score:.1%} ± {margin(score, len(counted)):.1%} (95 %; {killed}/{len(counted)} killed "
+            f"in a random sample of {len(found)} of {population} mutants) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
+        )
+        return score - margin(score, len(counted)) >= GOAL and not not_survived and not unrun
     print(
         f"mutation score {score:.1%} ({killed}/{len(counted)} killed; {len(listed)} listed equivalent, "
         f"{len(survivors)} not killed) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
@@ -132,17 +152,33 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--report", action="store_true", help="only report the last run's results")
     parser.add_argument("--survivors", action="store_true", help="run the last run's survivors again, against the current tests")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--sample", type=int, metavar="N", help="run N mutants drawn at random: an estimate, with its margin")
+    parser.add_argument("--seed", type=int, default=0, help="the seed of --sample's draw (default 0)")
     args = parser.parse_args(argv)
     start = time.monotonic()
+    children = ["--max-children", str(args.max_children)]
+    if args.sample:
+        stage()
+        # A pattern no mutant matches: mutmut generates every mutant and gathers which tests
+        # reach each function, then stops with nothing to run (and says so).
+        mutmut("run", *children, "no-such-mutant.x", capture_output=True)
+        everything = statuses()
+        chosen = sample(list(everything), args.sample, args.seed)
+        result = mutmut("run", *children, *chosen)
+        if result.returncode != 0:
+            print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
+            return result.returncode
+        found = statuses()
+        return 0 if report({k: found[k] for k in chosen}, time.monotonic() - start, len(everything)) else 1
     if args.survivors:
         again = sorted(k for k, v in statuses().items() if v not in DETECTED)
         for dest in (STAGE / "tests", STAGE / "mutants" / "tests"):
             shutil.copytree(ROOT / "tests", dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         if again:
-            mutmut("run", "--max-children", str(args.max_children), *again)
+            mutmut("run", *children, *again)
     elif not args.report:
         stage()
-        result = mutmut("run", "--max-children", str(args.max_children))
+        result = mutmut("run", *children)
         if result.returncode != 0:
             print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
             return result.returncode

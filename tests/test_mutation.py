@@ -55,3 +55,31 @@ def test_mutmut_is_given_the_selection():
     listed = config.split("pytest_add_cli_args_test_selection =", 1)[1].split("\n")
     assert [line.strip() for line in listed[1:4]] == ["tests", "-m", "not slow and not repo"]
     assert not listed[4].startswith(" ")
+
+
+def test_a_sample_is_drawn_at_random_and_repeatably():
+    names = [f"m{i:03}" for i in range(500)]
+    first = mutation.sample(names, 50, seed=0)
+    assert len(set(first)) == 50 and set(first) <= set(names) and first == sorted(first)
+    assert mutation.sample(list(reversed(names)), 50, seed=0) == first  # the order given does not matter
+    assert mutation.sample(names, 50, seed=1) != first
+    assert mutation.sample(names[:10], 50, seed=0) == names[:10]
+
+
+@pytest.mark.parametrize(("score", "n", "expected"), [(0.9, 800, 0.0208), (0.5, 100, 0.098), (1.0, 50, 0.0), (0.9, 0, 1.0)])
+def test_the_margin_is_the_95_percent_half_width(score, n, expected):
+    assert mutation.margin(score, n) == pytest.approx(expected, abs=5e-4)
+
+
+def test_a_sample_report_gives_the_estimate_and_passes_only_when_its_interval_clears_the_goal(capsys, monkeypatch):
+    monkeypatch.setattr(mutation, "equivalent", lambda: {"eq": "same behaviour"})
+    monkeypatch.setattr(mutation, "diff_line", lambda name: "")
+    found = {f"k{i}": "killed" for i in range(97)} | {"s1": "survived", "s2": "no tests", "s3": "survived", "eq": "survived"}
+    assert mutation.report(found, 120.0, population=13000) is True  # 97 % ± 3.3 % clears 90 %
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "estimated mutation score 97.0% ± 3.3% (95 %; 97/100 killed in a random sample of 101 of 13000 mutants) — goal ≥ 90% — 2.0 min"
+    )
+    assert [line.split()[0] for line in out[:-1]] == ["survived", "no", "survived"]  # s1, s2, s3
+    found = {f"k{i}": "killed" for i in range(91)} | {f"s{i}": "survived" for i in range(9)}
+    assert mutation.report(found, 60.0, population=13000) is False  # 91 % ± 5.6 % does not
