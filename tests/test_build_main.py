@@ -82,43 +82,28 @@ def test_release_and_config_file_reach_the_engine(engine, tmp_path):
     assert (called, release) == (config, True)
 
 
-@pytest.mark.parametrize("code", [1, 2])
-def test_a_failed_build_changes_nothing_and_returns_the_engines_code(engine, tmp_path, capsys, code):
-    site = tmp_path / "site"
-    assert build.main([str(site)]) == 0
-    before = tree(tmp_path)
-    engine["code"] = code
-    capsys.readouterr()
-    assert build.main([str(site)]) == code
-    assert capsys.readouterr().err == f"build failed; {site} is unchanged\n"
-    assert tree(tmp_path) == before
+STOPPED = "build.py: stopped by a signal; the site holds the previous or the new build, never part of one\n"
 
 
 @pytest.mark.parametrize(
-    ("error", "code", "message"),
+    ("failure", "code", "message"),
     [
-        (KeyboardInterrupt(), 130, "build.py: interrupted; the site holds the previous or the new build, never part of one\n"),
-        (
-            build.Interrupted(signal.SIGTERM),
-            143,
-            "build.py: stopped by a signal; the site holds the previous or the new build, never part of one\n",
-        ),
-        (
-            build.Interrupted(signal.SIGHUP),
-            129,
-            "build.py: stopped by a signal; the site holds the previous or the new build, never part of one\n",
-        ),
+        ({"code": 1}, 1, "build failed; {site} is unchanged\n"),
+        ({"code": 2}, 2, "build failed; {site} is unchanged\n"),
+        ({"error": KeyboardInterrupt()}, 130, "build.py: interrupted; the site holds the previous or the new build, never part of one\n"),
+        ({"error": build.Interrupted(signal.SIGTERM)}, 143, STOPPED),
+        ({"error": build.Interrupted(signal.SIGHUP)}, 129, STOPPED),
     ],
-    ids=["sigint", "sigterm", "sighup"],
+    ids=["engine-fails-1", "engine-fails-2", "sigint", "sigterm", "sighup"],
 )
-def test_an_interrupted_build_says_so_and_leaves_the_site(engine, tmp_path, capsys, error, code, message):
+def test_a_failed_or_interrupted_build_says_so_and_changes_nothing(engine, tmp_path, capsys, failure, code, message):
     site = tmp_path / "site"
     assert build.main([str(site)]) == 0
     before = tree(tmp_path)
-    engine["error"] = error
+    engine.update(failure)
     capsys.readouterr()
-    assert build.main([str(site)]) == code
-    assert capsys.readouterr().err == message
+    assert build.main([str(site)]) == code  # the engine's own code, or 128 + the signal
+    assert capsys.readouterr().err == message.format(site=site)
     assert tree(tmp_path) == before
 
 
