@@ -156,7 +156,7 @@ def test_empty_input_is_refused(data, message):
 
 
 def test_the_size_limit_is_4_mib_exactly():
-    most = "许".encode() * (MAX_BYTES // 3) + b"a"
+    most = "𠀀".encode() * (MAX_BYTES // 4)  # four bytes a character: fewer to count
     assert len(most) == MAX_BYTES == 4 * 1024 * 1024
     assert decode(most)[1] == "UTF-8"
     over = most + b"a"
@@ -177,3 +177,10 @@ def test_more_than_one_percent_control_characters_is_binary(ch):
 def test_layout_characters_are_not_control_characters(ch):
     text = "许可" + ch * 10 + "方"
     assert decode(text.encode()) == (text, "UTF-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_a_nul_character_is_binary_even_when_rare(encoding):
+    text = "许可方保留所有权利。" * 20 + "\x00"
+    bom = codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF32_BE
+    assert refusal(bom + text.encode(encoding)) == ("binary", "the input is binary: 1 control characters in 201")

@@ -13,7 +13,8 @@ from casebook import LICENSE
 from licensekit.exports.text import clause_line
 from licensekit.parse import load
 from licensekit.verify import References, verify_bytes, verify_text
-from licensekit.verify.decode import MAX_BYTES
+from licensekit.verify.decode import MAX_BYTES, BadInput
+from licensekit.verify.report import bad
 from licensekit.verify.report import text as human
 
 SITE = "https://example.org/sub/"
@@ -300,3 +301,41 @@ BAD = [
 @pytest.mark.parametrize(("data", "message"), BAD, ids=["empty", "pdf", "nul", "markup-only", "too-large"])
 def test_bad_input_reads_as_two_lines(refs, data, message):
     assert human(verify_bytes(data, refs)) == f"verdict: bad input (exit 3)\nerror: {message}\n"
+
+
+# --- how the input was read, and where the report's schema is ------------------------------
+
+READ_AS = [
+    ("plain text", lambda lic: lic.original, {}, "text"),
+    ("markdown by content", lambda lic: VECTOR["zh-markdown"], {}, "markdown"),
+    ("markdown by name", lambda lic: lic.original, {"name": "LICENSE.md"}, "markdown"),
+    ("html by name", lambda lic: lic.original, {"name": "license.HTML"}, "html"),
+    ("html by content", lambda lic: VECTOR["zh-html"], {}, "html"),
+    ("format given", lambda lic: VECTOR["zh-markdown"], {"fmt": "text"}, "text"),
+]
+
+
+@pytest.mark.parametrize(("case", "build", "options", "fmt"), READ_AS, ids=[r[0] for r in READ_AS])
+def test_the_format_is_read_from_the_name_or_the_content(refs, lic, case, build, options, fmt):
+    source = build(lic)
+    from_text = verify_text(source, refs, **options)
+    from_bytes = verify_bytes(source.encode(), refs, **options)
+    assert from_text["input"]["format"] == from_bytes["input"]["format"] == fmt
+    assert from_bytes["input"]["encoding"] == "UTF-8"
+    assert f"\n  read as UTF-8 {fmt}, " in human(from_bytes)
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.4", "许可".encode() * 40, "\n".join(["<p>x</p>"] * 3).encode()])
+def test_every_report_names_its_schema_under_the_site_address(refs, data):
+    assert verify_bytes(data, refs)["$schema"] == "https://example.org/sub/schema/verify-report.schema.json"
+
+
+@pytest.mark.parametrize("site_url", ["https://example.org/sub/", "https://example.org/sub", "https://example.org/sub//"])
+def test_the_schema_address_has_one_slash_before_it(site_url):
+    err = BadInput("empty", "the input is empty")
+    assert bad(err, site_url) == {
+        "$schema": "https://example.org/sub/schema/verify-report.schema.json",
+        "verdict": "bad-input",
+        "exit_code": 3,
+        "error": {"code": "empty", "message": "the input is empty"},
+    }

@@ -1,5 +1,5 @@
 """Character diffs (diff-match-patch, no time limit, semantic clean-up) and what they show:
-typographic variants, template substitutions, similarity."""
+typographic variants, template substitutions, characters kept."""
 
 from __future__ import annotations
 
@@ -26,10 +26,6 @@ def diff(a: str, b: str) -> list[tuple[int, str]]:
     ops = DMP.diff_main(a, b, False)
     DMP.diff_cleanupSemantic(ops)
     return [(op, text) for op, text in ops]
-
-
-def distance(ops: list[tuple[int, str]]) -> int:
-    return DMP.diff_levenshtein(ops)
 
 
 def equal_chars(ops: list[tuple[int, str]]) -> int:
