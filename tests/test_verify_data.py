@@ -3,13 +3,14 @@ in it is one the browser port reads, and its values are the verifier's own table
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from casebook import ROOT
 from licensekit.verify import References
-from licensekit.verify.browser import data
+from licensekit.verify.browser import data, data_json
 from licensekit.verify.decode import MAX_BYTES
 from licensekit.verify.extract import HEADER_MAX_CHARS, HEADER_REPEATS, PAGE_NUMBER, TITLE_MAX_CHARS
 from licensekit.verify.normalise import FOLDS, IGNORED
@@ -67,3 +68,13 @@ def test_each_language_lists_its_units_in_reading_order(doc, lic, lang):
     assert two["text"].startswith("2. ")
     assert [u["optional"] for u in units if u["id"] == "notice"] == ([True] if lang == "en" else [])
     assert [slot for slot, _ in entry["slots"]] == ["licensor", "model", "contact", "jurisdiction"]
+
+
+def test_the_document_is_compact_utf8_json_with_sorted_keys(lic, doc):
+    text = data_json(References(lic, SITE))
+    assert json.loads(text) == doc
+    assert list(json.loads(text)) == sorted(doc)  # the parser keeps the written order
+    assert list(json.loads(text)["langs"]["en"]) == ["k", "min_match", "slots", "units"]
+    assert text.startswith('{"fold_table":[["')
+    assert '"k":4,"min_match":40,' in text
+    assert '"text":"baichuan-7B模型许可协议"' in text
