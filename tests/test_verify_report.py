@@ -339,3 +339,24 @@ def test_the_schema_address_has_one_slash_before_it(site_url):
         "exit_code": 3,
         "error": {"code": "empty", "message": "the input is empty"},
     }
+
+
+# --- the JSON report's details ----------------------------------------------------------------
+
+
+def test_added_text_and_copies_are_listed_with_their_size(refs):
+    report = verify_text(VECTOR["zh-duplicated-clause"], refs)
+    text = "1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。"
+    assert report["added"] == [{"after": "s3-1", "characters": len(text.replace(" ", "")), "text": text}]
+    assert report["added"][0]["characters"] == 37
+    assert report["duplicates"] == [{"id": "s3-1", "count": 1}]
+    assert report["summary"] == {"unchanged": 55, "substituted": 0, "changed": 0, "missing": 0, "moved": 0}
+
+
+def test_each_clause_counts_its_own_variants(refs, lic):
+    report = verify_text(VECTOR["zh-half-width"], refs)
+    lines = {c.id: clause_line(c) for c in lic.zh.clauses if c.id}
+    lines["title"] = lic.zh.title
+    counted = {c["id"]: c["variants"] for c in report["clauses"]}
+    assert counted == {i: sum(line.count(ch) for ch in "，：；（）") for i, line in lines.items() if i in counted}
+    assert sum(counted.values()) == sum(v["count"] for v in report["variants"]) == 74

@@ -79,7 +79,7 @@ def substitutions(ref: str, got: str, slots: dict[str, list[str]]) -> list[tuple
                 return None
             found = len(got) - len(nxt)
         else:
-            found = got.find(nxt, at) if nxt else at
+            found = got.find(nxt, at)  # an empty piece is found where it is looked for
             if found < 0:
                 return None
         repl = got[at:found]
