@@ -360,3 +360,32 @@ def test_each_clause_counts_its_own_variants(refs, lic):
     counted = {c["id"]: c["variants"] for c in report["clauses"]}
     assert counted == {i: sum(line.count(ch) for ch in "，：；（）") for i, line in lines.items() if i in counted}
     assert sum(counted.values()) == sum(v["count"] for v in report["variants"]) == 74
+
+
+@pytest.mark.parametrize("prefix", ["甲", "第三部分"])
+def test_a_few_characters_before_a_heading_are_its_change_shown_at_its_start(refs, lic, prefix):
+    cut = lic.original.index("三、知识产权")
+    out = human(verify_text(lic.original[:cut] + prefix + lic.original[cut:], refs))
+    assert "  s3  III  changed\n" in out
+    assert f"\n  s3  III  {SITE}zh/#s3\n    {{+{prefix}+}}三、知识产权\n" in out
+    assert "added after" not in out
+
+
+BAD_TEXT = [
+    ("", "auto", "no text is left once the text markup is removed"),
+    (" \n\u3000\t", "en", "no text is left once the text markup is removed"),
+    ("<html><body><p> </p></body></html>", "zh-Hans", "no text is left once the html markup is removed"),
+    ("# \n\n- \n", "auto", "no text is left once the markdown markup is removed"),
+    ("许" * (MAX_BYTES + 1), "en", f"the input has {MAX_BYTES + 1} characters; the limit is {MAX_BYTES} (4 Mi)"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "message"), BAD_TEXT, ids=["empty", "whitespace-en", "html-zh", "markdown", "too-large-en"])
+def test_text_with_nothing_to_compare_is_bad_input_in_any_language(refs, text, lang, message):
+    report = verify_text(text, refs, lang=lang)
+    assert (report["verdict"], report["exit_code"], report["error"]) == (
+        "bad-input",
+        3,
+        {"code": report["error"]["code"], "message": message},
+    )
+    assert report["error"]["code"] == ("too-large" if "limit" in message else "empty")
