@@ -5,6 +5,7 @@ marks of a diff, typographic variants by kind, and bad input."""
 from __future__ import annotations
 
 import codecs
+import html
 
 import pytest
 from verify_vectors import vectors
@@ -389,3 +390,21 @@ def test_text_with_nothing_to_compare_is_bad_input_in_any_language(refs, text, l
         {"code": report["error"]["code"], "message": message},
     )
     assert report["error"]["code"] == ("too-large" if "limit" in message else "empty")
+
+
+def test_a_text_at_the_size_limit_is_read(refs):
+    # Spaces only: read, then empty. (Only a text longer than the limit is too large.)
+    report = verify_text(" " * MAX_BYTES, refs, lang="zh-Hans", fmt="text")
+    assert report["error"] == {"code": "empty", "message": "no text is left once the text markup is removed"}
+
+
+@pytest.mark.parametrize("where", ["html", "p"])
+def test_a_page_in_english_only_is_read_as_english(refs, lic, where):
+    # Compared with the Chinese text, the English elements are left out and nothing is left.
+    units = [lic.en.title, lic.notice("en"), *(clause_line(c) for c in lic.en.clauses)]
+    attr = ' lang="en"'
+    body = "".join(f"<p{attr if where == 'p' else ''}>{html.escape(u)}</p>" for u in units)
+    page = f"<html{attr if where == 'html' else ''}><body>{body}</body></html>"
+    report = verify_text(page, refs)
+    assert (report["verdict"], report["language"], report["input"]["format"]) == ("identical", "en", "html")
+    assert verify_text(page, refs, lang="zh-Hans")["error"]["message"] == "no text is left once the html markup is removed"
