@@ -88,3 +88,11 @@ def test_the_exit_codes():
 def test_matched_and_placed_leave_the_optional_unit_out():
     m = match(result(0, "missing"), result(1, "changed", equal=12), result(3))
     assert (m.matched, m.placed_total) == (32, 40)
+
+
+@pytest.mark.parametrize(("missing", "expected"), [(3, "modified"), (1, "modified"), (4, "partial"), (0, "partial")])
+def test_a_gap_anywhere_between_the_first_and_last_unit_found_is_modified(missing, expected):
+    units = [Unit(i, f"u{i}", f"U{i}", "", normalise(chr(0x4E00 + i) * 20)) for i in range(5)]
+    ref = Reference("zh-Hans", units, 4, 10, {})
+    results = [result(i, "missing" if i == missing else "unchanged") for i in range(5)]
+    assert verdict(Match(ref, results, [], Counter(), 0, 0)) == expected
