@@ -8,7 +8,7 @@ import codecs
 import html
 
 import pytest
-from verify_vectors import vectors
+from verify_vectors import MIT, vectors
 
 from casebook import LICENSE
 from licensekit.exports.text import clause_line
@@ -22,6 +22,7 @@ SITE = "https://example.org/sub/"
 VECTOR = {name: text for name, text, _ in vectors(load(LICENSE))}
 ZH = "language: zh-Hans (the authoritative Chinese text)"
 EN = "language: en (our unofficial English translation; the Chinese text prevails)"
+S31 = "1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。"
 ALL_FOUND = "  3159 of 3159 characters of the license found unchanged; clauses: 55 unchanged, 0 substituted, 0 changed, 0 missing, 0 moved"
 
 
@@ -132,6 +133,31 @@ HEADS = [
             ALL_FOUND,
             "  added after s3-1: “1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。”",
             "  copied again: s3-1 ×1",
+        ],
+    ),
+    (
+        "a clause copied three times",
+        lambda original: VECTOR["zh-plain-download"].replace(S31, f"{S31}\n\n{S31}\n\n{S31}"),
+        [
+            "verdict: modified (exit 1)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3233 characters without whitespace",
+            ALL_FOUND,
+            f"  added after s3-1: “{S31} {S31}”",
+            "  copied again: s3-1 ×2",
+        ],
+    ),
+    (
+        "another license",
+        lambda original: MIT,
+        [
+            "verdict: not-this-license (exit 2)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 385 characters without whitespace",
+            "  surrounding text ignored: 385 characters before the license, 0 after",
+            "  0 of 3159 characters of the license found unchanged; clauses: 0 unchanged, 0 substituted, 0 changed, 55 missing, 0 moved",
         ],
     ),
     (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .reference import Reference
 
@@ -186,7 +187,7 @@ GLUE = 8
 
 
 def glue(out: list[Region]) -> list[Region]:
-    for prev, nxt in zip(out, out[1:], strict=False):
+    for prev, nxt in pairwise(out):
         if 0 < nxt.start - prev.end <= GLUE:
             nxt.start = prev.end
     return out
