@@ -62,6 +62,8 @@ HTML = [
     ("<ol start='x'><li>甲</li><li>乙</li></ol>", "", "1. 甲\n2. 乙\n\n"),
     ("<ol><li>甲</li><li>乙</li></ol>", "", "1. 甲\n2. 乙\n\n"),
     ("<ul><li>甲</li><li>乙</li></ul>", "", "甲\n乙\n\n"),
+    ("<ol start='2'><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>", "", "2. 甲1. 子\n2. 丑\n\n\n3. 乙\n\n"),
+    ("<ol start='-2'><li>甲</li></ol>", "", "1. 甲\n\n"),
     (
         "<p>甲<script>x()</script><style>p{}</style></p><nav>菜单</nav><p hidden>隐</p><p aria-hidden='true'>藏</p>"
         "<form><button>按钮</button></form><aside>旁</aside><p>乙</p>",
@@ -75,10 +77,12 @@ HTML = [
         "标题\n正文\n\n",
     ),
     ("<p>甲</p><div class='license-parallel'><p>乙</p><p class='clause-caption'>说明</p></div>", "", "乙\n\n"),
+    ("<div class='license-text'><p>甲</p></div><p>外</p><div class='license-text'><p>乙</p></div>", "", "甲\n\n乙\n\n"),
     ("<p><span lang='zh-Hans'>中文</span> · <span lang='en-US'>English</span></p>", "zh", " English\n"),
     ("<p><span lang='zh-Hans'>中文</span> · <span lang='en-US'>English</span></p>", "en", "中文 \n"),
     ("<p><span lang='zh'>中文</span> | <span lang='en'>English</span></p>", "en", "中文 \n"),
     ("<p><span lang='zh'>中文</span> 和 <span lang='en'>English</span></p>", "en", "中文 和 \n"),
+    ("<p><span lang='zh'>中文</span>\u200b<span lang='en'>English</span></p>", "zh", "\u200bEnglish\n"),
     ("<p lang='ZH-hans'>中文</p><p lang='en-GB'>English</p>", "zh", "English\n"),
     ("<p lang='ZH-hans'>中文</p><p lang='en-GB'>English</p>", "en", "中文\n"),
     ("<p lang='ZH-hans'>中文</p><p lang='en-GB'>English</p>", "", "中文\nEnglish\n"),

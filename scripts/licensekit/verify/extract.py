@@ -87,7 +87,8 @@ def html_text(html: str, drop_lang: str = "") -> str:
                         side.replace_with(" ")  # the "·" between "中文 · English"
                 tag.decompose()
     for ol in soup.find_all("ol"):
-        start = int(ol.get("start", "1")) if str(ol.get("start", "1")).isdigit() else 1
+        given = str(ol.get("start"))  # "None" when there is none: not a number either
+        start = int(given) if given.isdigit() else 1
         for i, li in enumerate(ol.find_all("li", recursive=False)):
             li.insert(0, NavigableString(f"{start + i}. "))
     for tag in soup.find_all(_BLOCKS):
