@@ -154,6 +154,15 @@ def test_a_header_on_one_page_only_stays():
     assert kept.split("\n")[0] == "页眉"
 
 
+def test_headers_are_listed_by_their_form_with_digits_as_hash():
+    # "百川 #" sorts before "百川 A" ("#" is U+0023)
+    lines = []
+    for n, body in enumerate(("正文甲", "正文乙", "正文丙"), 1):
+        lines += ["百川 A", body, f"百川 {n}", f"- {n} -"]
+    # (the first "百川 A" is three lines from a page break: it stays)
+    assert strip_furniture("\n".join(lines))[1:] == (3, [("百川 1", 3), ("百川 A", 2)])
+
+
 def test_digits_aside_a_header_is_the_same_and_the_first_is_named():
     kept, _, headers = strip_furniture(pages("第1章 页眉", "第2章 页眉", "第13章 页眉"))
     assert headers == [("第1章 页眉", 3)]
@@ -195,6 +204,8 @@ def test_the_title_repeated_anywhere_is_removed_but_its_first_occurrence():
     [
         "3",
         "1234",
+        "\ufeff- 3 -",
+        "\u3000第 3 页\u200b",
         "- 3 -",
         "—3—",
         "- 3",
