@@ -29,7 +29,7 @@ def regions_of(canon: str, ref: Reference) -> list[tuple[int, int, int]]:
     chosen, _ = align.select(align.chains(align.anchors(canon, ref), ref), ref)
     out = align.regions(chosen, ref, len(canon))
     out = align.place_exact(out, canon, ref)
-    out = align.place_gaps(out, canon, ref)
+    out = align.place_gaps(out, ref)
     return [(r.unit, r.start, r.end) for r in align.glue(out)]
 
 
@@ -168,3 +168,80 @@ def test_the_longest_ordered_run_keeps_the_earliest_on_a_tie(units, kept):
 def test_text_at_either_end_is_never_taken_for_a_missing_unit(canon, regions):
     ref = reference(SHORT, A, B) if canon.startswith("前") else reference(A, B, SHORT)
     assert regions_of(canon, ref) == regions
+
+
+C = "春夏秋冬东南西北上下左右前后内外远近高低"  # a third 20-character unit
+
+
+def placed(out: list[Region]) -> list[tuple[int, int, int]]:
+    return [(r.unit, r.start, r.end) for r in out]
+
+
+def test_a_unit_is_looked_for_verbatim_in_the_gap_before_the_next_unit_first():
+    ref = reference(A, TINY, B)
+    canon = TINY + A + "XX" + TINY + "YY" + B
+    out = [Region(0, 2, 22, 2, 22), Region(2, 28, 48, 28, 48)]
+    assert placed(align.place_exact(out, canon, ref)) == [(0, 2, 22), (1, 24, 26), (2, 28, 48)]
+
+
+def test_else_in_the_gap_after_the_previous_unit():
+    ref = reference(A, TINY)
+    canon = TINY + "X" + A + "YY" + TINY
+    assert placed(align.place_exact([Region(0, 3, 23, 3, 23)], canon, ref)) == [(0, 3, 23), (1, 25, 27)]
+    # with a next unit, the gap after the previous one is looked at only when the first has nothing
+    ref = reference(A, TINY, B)
+    canon = A + TINY + "ZZ" + B + TINY
+    out = [Region(0, 0, 20, 0, 20), Region(2, 24, 44, 24, 44)]
+    assert placed(align.place_exact(out, canon, ref)) == [(0, 0, 20), (1, 20, 22), (2, 24, 44)]
+
+
+def test_a_unit_found_nowhere_beside_its_neighbours_stays_missing():
+    ref = reference(A, TINY, B)
+    canon = TINY + A + "XXXX" + B
+    out = [Region(0, 2, 22, 2, 22), Region(2, 26, 46, 26, 46)]
+    assert placed(align.place_exact(out, canon, ref)) == [(0, 2, 22), (2, 26, 46)]
+
+
+def test_an_empty_unit_is_never_placed():
+    ref = reference(A, "", B)
+    out = [Region(0, 0, 20, 0, 20), Region(2, 24, 44, 24, 44)]
+    assert placed(align.place_exact(out, A + "XXXX" + B, ref)) == [(0, 0, 20), (2, 24, 44)]
+
+
+@pytest.mark.parametrize(
+    ("units", "out", "expected"),
+    [
+        # one missing unit between two regions in order: the gap is that unit
+        ((A, TINY, B), [(0, 0, 20), (2, 30, 50)], [(0, 0, 20), (1, 20, 30), (2, 30, 50)]),
+        # the nearest found units on each side decide
+        ((C, A, TINY, B), [(0, 0, 20), (1, 20, 40), (3, 50, 70)], [(0, 0, 20), (1, 20, 40), (2, 40, 50), (3, 50, 70)]),
+        ((A, TINY, B, C), [(0, 0, 20), (2, 30, 50), (3, 50, 70)], [(0, 0, 20), (1, 20, 30), (2, 30, 50), (3, 50, 70)]),
+        # two missing units between them: which is which cannot be told
+        ((A, TINY, C, B), [(0, 0, 20), (3, 30, 50)], [(0, 0, 20), (3, 30, 50)]),
+        # no gap between them: nothing to place
+        ((A, TINY, B), [(0, 0, 20), (2, 20, 40)], [(0, 0, 20), (2, 20, 40)]),
+        # the neighbours are not next to each other in the input
+        ((A, TINY, B, C), [(0, 0, 20), (3, 25, 45), (2, 50, 70)], [(0, 0, 20), (3, 25, 45), (2, 50, 70)]),
+    ],
+    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order"],
+)
+def test_a_gap_is_a_missing_unit_only_where_exactly_one_belongs(units, out, expected):
+    ref = reference(*units)
+    regions = [Region(u, s, e, s, e) for u, s, e in out]
+    assert placed(align.place_gaps(regions, ref)) == expected
+
+
+def test_the_copy_in_the_units_own_place_is_taken():
+    # TINY stands both between A and B (its place) and between B and C
+    ref = reference(A, TINY, B, C)
+    canon = A + "XX" + TINY + "XX" + B + "YY" + TINY + "YY" + C
+    out = [Region(0, 0, 20, 0, 20), Region(2, 26, 46, 26, 46), Region(3, 52, 72, 52, 72)]
+    assert placed(align.place_exact(out, canon, ref)) == [(0, 0, 20), (1, 22, 24), (2, 26, 46), (3, 52, 72)]
+
+
+def test_the_gap_after_the_previous_unit_ends_at_the_next_region():
+    # B (unit 1) was moved before A; TINY (unit 2) is looked for between B and A only
+    ref = reference(A, B, TINY)
+    canon = B + "X" * 10 + A + "YY" + TINY
+    out = [Region(1, 0, 20, 0, 20), Region(0, 30, 50, 30, 50)]
+    assert placed(align.place_exact(out, canon, ref)) == [(1, 0, 20), (0, 30, 50)]

@@ -146,37 +146,32 @@ def _gaps_beside(out: list[Region], u: int, n: int) -> list[tuple[int, int]]:
     return gaps
 
 
-def _window(out: list[Region], u: int, n: int) -> tuple[int | None, int]:
-    """The input between the last region of a unit before `u` and the first after it,
-    when those two are in order in the input and adjacent there."""
+def _window(out: list[Region], u: int) -> tuple[int, int] | None:
+    """The input between the region of the nearest unit before `u` and that of the nearest
+    unit after it, when both are found and their regions are next to each other in the input."""
     before = [i for i, r in enumerate(out) if r.unit < u]
     after = [i for i, r in enumerate(out) if r.unit > u]
-    b = max(before, key=lambda i: out[i].unit) if before else None
-    a = min(after, key=lambda i: out[i].unit) if after else None
-    lo = out[b].end if b is not None else 0
-    hi = out[a].start if a is not None else n
-    if b is not None and a is not None and a != b + 1:
-        return None, 0
-    if b is None and a is not None and a != 0:
-        return None, 0
-    if a is None and b is not None and b != len(out) - 1:
-        return None, 0
-    return (lo, hi) if lo <= hi else (None, 0)
+    if not before or not after:
+        return None  # at either end a gap is surrounding text, never a unit
+    b = max(before, key=lambda i: out[i].unit)
+    a = min(after, key=lambda i: out[i].unit)
+    return (out[b].end, out[a].start) if a == b + 1 else None
 
 
-def place_gaps(out: list[Region], canon: str, ref: Reference) -> list[Region]:
+def place_gaps(out: list[Region], ref: Reference) -> list[Region]:
     """A gap between two regions that stands exactly where one missing unit belongs is
     that unit, rewritten: its place in the text says which clause it is."""
     placed = {r.unit for r in out}
     missing = [u.index for u in ref.units if u.index not in placed]
     found: list[Region] = []
     for u in missing:
-        lo, hi = _window(out, u, len(canon))
-        if lo is None or hi <= lo:
+        window = _window(out, u)
+        if window is None or window[1] <= window[0]:
             continue
-        b = max((r.unit for r in out if r.unit < u), default=-1)
-        a = min((r.unit for r in out if r.unit > u), default=len(ref.units))
-        if [m for m in missing if b < m < a] == [u] and b >= 0 and a < len(ref.units):
+        lo, hi = window
+        b = max(r.unit for r in out if r.unit < u)
+        a = min(r.unit for r in out if r.unit > u)
+        if a - b == 2:  # u alone belongs between its two neighbours
             found.append(Region(u, lo, hi, lo, hi))
     return sorted([*out, *found], key=lambda r: r.start)
 

@@ -66,7 +66,7 @@ def match(inp: Text, ref: Reference) -> Match:
     chosen, extra = align.select(align.chains(found, ref), ref)
     regions = align.regions(chosen, ref, n)
     regions = align.place_exact(regions, inp.canon, ref)
-    regions = align.place_gaps(regions, inp.canon, ref)
+    regions = align.place_gaps(regions, ref)
     regions = align.glue(regions)
     results: dict[int, UnitResult] = {}
     kept = []
