@@ -10,6 +10,10 @@ from licensekit.verify.normalise import canonical, fold, normalise
 TEXT = normalise("  许可 方\u3000（甲）\n\n“乙”\u200b丙  ")
 
 
+def test_only_spacing_is_trimmed():
+    assert normalise("\n X 许 X \u3000").spaced == "X 许 X"
+
+
 def test_control_characters_are_not_spacing():
     text = normalise("\x1f许 可\x1c")
     assert (text.spaced, text.raw) == ("\x1f许 可\x1c", "\x1f许可\x1c")

@@ -40,7 +40,8 @@ def variants(ref_raw: str, in_raw: str, ops: list[tuple[int, str]]) -> Counter:
     for op, text in ops:
         n = len(text)
         if op == EQUAL:
-            for a, b in zip(ref_raw[i : i + n], in_raw[j : j + n], strict=True):
+            for t in range(n):  # the stretch has the same length on both sides
+                a, b = ref_raw[i + t], in_raw[j + t]
                 if a != b:
                     out[(variant_kind(a, b), a, b)] += 1
         if op != INSERT:
