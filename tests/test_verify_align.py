@@ -88,6 +88,15 @@ def test_select_takes_the_best_chain_per_unit_and_lists_other_copies():
     assert extra == [short]
 
 
+def test_a_core_reaches_k_characters_past_its_last_anchor():
+    # the chosen core of unit 0 is [30, 50); the chains of unit 1 touch it only within k
+    ref = reference(A, B)
+    best = Chain(0, 30, 0, 46, 16, 17)
+    before = Chain(1, 20, 0, 28, 8, 9)  # core [20, 32)
+    after = Chain(1, 47, 0, 55, 8, 9)  # core [47, 59)
+    assert align.select([best, before, after], ref) == ({0: best}, [])
+
+
 def test_on_a_tie_the_earlier_chain_is_chosen():
     ref = reference(A)
     first, second = Chain(0, 50, 0, 66, 16, 17), Chain(0, 10, 0, 26, 16, 17)
@@ -135,7 +144,7 @@ def test_units_are_placed(canon, regions):
     assert regions_of(canon, ref) == regions
 
 
-@pytest.mark.parametrize(("gap", "start"), [(8, 20), (9, 29), (0, 20)])
+@pytest.mark.parametrize(("gap", "start"), [(8, 20), (9, 29), (0, 20), (1, 20)])
 def test_glue_joins_a_gap_of_at_most_8(gap, start):
     out = align.glue([Region(0, 0, 20, 0, 20), Region(1, 20 + gap, 40 + gap, 20 + gap, 40 + gap)])
     assert out[1].start == start

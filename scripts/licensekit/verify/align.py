@@ -183,7 +183,7 @@ GLUE = 8
 
 def glue(out: list[Region]) -> list[Region]:
     for prev, nxt in pairwise(out):
-        if 0 < nxt.start - prev.end <= GLUE:
+        if nxt.start - prev.end <= GLUE:  # regions never overlap: the gap is 0 or more
             nxt.start = prev.end
     return out
 
@@ -193,16 +193,16 @@ def in_order(out: list[Region]) -> set[int]:
     predecessor); the others are the moved ones."""
     seq = [r.unit for r in out]
     best = [1] * len(seq)
-    prev = [-1] * len(seq)
+    prev: list[int | None] = [None] * len(seq)
     for i in range(len(seq)):
         for j in range(i):
             if seq[j] < seq[i] and best[j] + 1 > best[i]:
                 best[i], prev[i] = best[j] + 1, j
     if not seq:
         return set()
-    i = max(range(len(seq)), key=lambda x: (best[x], -x))
+    at: int | None = max(range(len(seq)), key=lambda x: (best[x], -x))
     keep: set[int] = set()
-    while i >= 0:
-        keep.add(seq[i])
-        i = prev[i]
+    while at is not None:
+        keep.add(seq[at])
+        at = prev[at]
     return keep
