@@ -5,21 +5,24 @@ marks of a diff, typographic variants by kind, and bad input."""
 from __future__ import annotations
 
 import codecs
+import html
 
 import pytest
-from verify_vectors import vectors
+from verify_vectors import MIT, vectors
 
 from casebook import LICENSE
 from licensekit.exports.text import clause_line
 from licensekit.parse import load
 from licensekit.verify import References, verify_bytes, verify_text
-from licensekit.verify.decode import MAX_BYTES
+from licensekit.verify.decode import MAX_BYTES, BadInput
+from licensekit.verify.report import bad
 from licensekit.verify.report import text as human
 
 SITE = "https://example.org/sub/"
 VECTOR = {name: text for name, text, _ in vectors(load(LICENSE))}
 ZH = "language: zh-Hans (the authoritative Chinese text)"
 EN = "language: en (our unofficial English translation; the Chinese text prevails)"
+S31 = "1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。"
 ALL_FOUND = "  3159 of 3159 characters of the license found unchanged; clauses: 55 unchanged, 0 substituted, 0 changed, 0 missing, 0 moved"
 
 
@@ -130,6 +133,31 @@ HEADS = [
             ALL_FOUND,
             "  added after s3-1: “1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。”",
             "  copied again: s3-1 ×1",
+        ],
+    ),
+    (
+        "a clause copied three times",
+        lambda original: VECTOR["zh-plain-download"].replace(S31, f"{S31}\n\n{S31}\n\n{S31}"),
+        [
+            "verdict: modified (exit 1)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 3233 characters without whitespace",
+            ALL_FOUND,
+            f"  added after s3-1: “{S31} {S31}”",
+            "  copied again: s3-1 ×2",
+        ],
+    ),
+    (
+        "another license",
+        lambda original: MIT,
+        [
+            "verdict: not-this-license (exit 2)",
+            ZH,
+            "evidence:",
+            "  read as UTF-8 text, 385 characters without whitespace",
+            "  surrounding text ignored: 385 characters before the license, 0 after",
+            "  0 of 3159 characters of the license found unchanged; clauses: 0 unchanged, 0 substituted, 0 changed, 55 missing, 0 moved",
         ],
     ),
     (
@@ -300,3 +328,109 @@ BAD = [
 @pytest.mark.parametrize(("data", "message"), BAD, ids=["empty", "pdf", "nul", "markup-only", "too-large"])
 def test_bad_input_reads_as_two_lines(refs, data, message):
     assert human(verify_bytes(data, refs)) == f"verdict: bad input (exit 3)\nerror: {message}\n"
+
+
+# --- how the input was read, and where the report's schema is ------------------------------
+
+READ_AS = [
+    ("plain text", lambda lic: lic.original, {}, "text"),
+    ("markdown by content", lambda lic: VECTOR["zh-markdown"], {}, "markdown"),
+    ("markdown by name", lambda lic: lic.original, {"name": "LICENSE.md"}, "markdown"),
+    ("html by name", lambda lic: lic.original, {"name": "license.HTML"}, "html"),
+    ("html by content", lambda lic: VECTOR["zh-html"], {}, "html"),
+    ("format given", lambda lic: VECTOR["zh-markdown"], {"fmt": "text"}, "text"),
+]
+
+
+@pytest.mark.parametrize(("case", "build", "options", "fmt"), READ_AS, ids=[r[0] for r in READ_AS])
+def test_the_format_is_read_from_the_name_or_the_content(refs, lic, case, build, options, fmt):
+    source = build(lic)
+    from_text = verify_text(source, refs, **options)
+    from_bytes = verify_bytes(source.encode(), refs, **options)
+    assert from_text["input"]["format"] == from_bytes["input"]["format"] == fmt
+    assert from_bytes["input"]["encoding"] == "UTF-8"
+    assert f"\n  read as UTF-8 {fmt}, " in human(from_bytes)
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.4", "许可".encode() * 40, "\n".join(["<p>x</p>"] * 3).encode()])
+def test_every_report_names_its_schema_under_the_site_address(refs, data):
+    assert verify_bytes(data, refs)["$schema"] == "https://example.org/sub/schema/verify-report.schema.json"
+
+
+@pytest.mark.parametrize("site_url", ["https://example.org/sub/", "https://example.org/sub", "https://example.org/sub//"])
+def test_the_schema_address_has_one_slash_before_it(site_url):
+    err = BadInput("empty", "the input is empty")
+    assert bad(err, site_url) == {
+        "$schema": "https://example.org/sub/schema/verify-report.schema.json",
+        "verdict": "bad-input",
+        "exit_code": 3,
+        "error": {"code": "empty", "message": "the input is empty"},
+    }
+
+
+# --- the JSON report's details ----------------------------------------------------------------
+
+
+def test_added_text_and_copies_are_listed_with_their_size(refs):
+    report = verify_text(VECTOR["zh-duplicated-clause"], refs)
+    text = "1. baichuan-7B模型的所有权及其相关知识产权，由许可方单独所有。"
+    assert report["added"] == [{"after": "s3-1", "characters": len(text.replace(" ", "")), "text": text}]
+    assert report["added"][0]["characters"] == 37
+    assert report["duplicates"] == [{"id": "s3-1", "count": 1}]
+    assert report["summary"] == {"unchanged": 55, "substituted": 0, "changed": 0, "missing": 0, "moved": 0}
+
+
+def test_each_clause_counts_its_own_variants(refs, lic):
+    report = verify_text(VECTOR["zh-half-width"], refs)
+    lines = {c.id: clause_line(c) for c in lic.zh.clauses if c.id}
+    lines["title"] = lic.zh.title
+    counted = {c["id"]: c["variants"] for c in report["clauses"]}
+    assert counted == {i: sum(line.count(ch) for ch in "，：；（）") for i, line in lines.items() if i in counted}
+    assert sum(counted.values()) == sum(v["count"] for v in report["variants"]) == 74
+
+
+@pytest.mark.parametrize("prefix", ["甲", "第三部分"])
+def test_a_few_characters_before_a_heading_are_its_change_shown_at_its_start(refs, lic, prefix):
+    cut = lic.original.index("三、知识产权")
+    out = human(verify_text(lic.original[:cut] + prefix + lic.original[cut:], refs))
+    assert "  s3  III  changed\n" in out
+    assert f"\n  s3  III  {SITE}zh/#s3\n    {{+{prefix}+}}三、知识产权\n" in out
+    assert "added after" not in out
+
+
+BAD_TEXT = [
+    ("", "auto", "no text is left once the text markup is removed"),
+    (" \n\u3000\t", "en", "no text is left once the text markup is removed"),
+    ("<html><body><p> </p></body></html>", "zh-Hans", "no text is left once the html markup is removed"),
+    ("# \n\n- \n", "auto", "no text is left once the markdown markup is removed"),
+    ("许" * (MAX_BYTES + 1), "en", f"the input has {MAX_BYTES + 1} characters; the limit is {MAX_BYTES} (4 Mi)"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "message"), BAD_TEXT, ids=["empty", "whitespace-en", "html-zh", "markdown", "too-large-en"])
+def test_text_with_nothing_to_compare_is_bad_input_in_any_language(refs, text, lang, message):
+    report = verify_text(text, refs, lang=lang)
+    assert (report["verdict"], report["exit_code"], report["error"]) == (
+        "bad-input",
+        3,
+        {"code": report["error"]["code"], "message": message},
+    )
+    assert report["error"]["code"] == ("too-large" if "limit" in message else "empty")
+
+
+def test_a_text_at_the_size_limit_is_read(refs):
+    # Spaces only: read, then empty. (Only a text longer than the limit is too large.)
+    report = verify_text(" " * MAX_BYTES, refs, lang="zh-Hans", fmt="text")
+    assert report["error"] == {"code": "empty", "message": "no text is left once the text markup is removed"}
+
+
+@pytest.mark.parametrize("where", ["html", "p"])
+def test_a_page_in_english_only_is_read_as_english(refs, lic, where):
+    # Compared with the Chinese text, the English elements are left out and nothing is left.
+    units = [lic.en.title, lic.notice("en"), *(clause_line(c) for c in lic.en.clauses)]
+    attr = ' lang="en"'
+    body = "".join(f"<p{attr if where == 'p' else ''}>{html.escape(u)}</p>" for u in units)
+    page = f"<html{attr if where == 'html' else ''}><body>{body}</body></html>"
+    report = verify_text(page, refs)
+    assert (report["verdict"], report["language"], report["input"]["format"]) == ("identical", "en", "html")
+    assert verify_text(page, refs, lang="zh-Hans")["error"]["message"] == "no text is left once the html markup is removed"

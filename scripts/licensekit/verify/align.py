@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .reference import Reference
 
@@ -145,37 +146,32 @@ def _gaps_beside(out: list[Region], u: int, n: int) -> list[tuple[int, int]]:
     return gaps
 
 
-def _window(out: list[Region], u: int, n: int) -> tuple[int | None, int]:
-    """The input between the last region of a unit before `u` and the first after it,
-    when those two are in order in the input and adjacent there."""
+def _window(out: list[Region], u: int) -> tuple[int, int] | None:
+    """The input between the region of the nearest unit before `u` and that of the nearest
+    unit after it, when both are found and their regions are next to each other in the input."""
     before = [i for i, r in enumerate(out) if r.unit < u]
     after = [i for i, r in enumerate(out) if r.unit > u]
-    b = max(before, key=lambda i: out[i].unit) if before else None
-    a = min(after, key=lambda i: out[i].unit) if after else None
-    lo = out[b].end if b is not None else 0
-    hi = out[a].start if a is not None else n
-    if b is not None and a is not None and a != b + 1:
-        return None, 0
-    if b is None and a is not None and a != 0:
-        return None, 0
-    if a is None and b is not None and b != len(out) - 1:
-        return None, 0
-    return (lo, hi) if lo <= hi else (None, 0)
+    if not before or not after:
+        return None  # at either end a gap is surrounding text, never a unit
+    b = max(before, key=lambda i: out[i].unit)
+    a = min(after, key=lambda i: out[i].unit)
+    return (out[b].end, out[a].start) if a == b + 1 else None
 
 
-def place_gaps(out: list[Region], canon: str, ref: Reference) -> list[Region]:
+def place_gaps(out: list[Region], ref: Reference) -> list[Region]:
     """A gap between two regions that stands exactly where one missing unit belongs is
     that unit, rewritten: its place in the text says which clause it is."""
     placed = {r.unit for r in out}
     missing = [u.index for u in ref.units if u.index not in placed]
     found: list[Region] = []
     for u in missing:
-        lo, hi = _window(out, u, len(canon))
-        if lo is None or hi <= lo:
+        window = _window(out, u)
+        if window is None or window[1] <= window[0]:
             continue
-        b = max((r.unit for r in out if r.unit < u), default=-1)
-        a = min((r.unit for r in out if r.unit > u), default=len(ref.units))
-        if [m for m in missing if b < m < a] == [u] and b >= 0 and a < len(ref.units):
+        lo, hi = window
+        b = max(r.unit for r in out if r.unit < u)
+        a = min(r.unit for r in out if r.unit > u)
+        if a - b == 2:  # u alone belongs between its two neighbours
             found.append(Region(u, lo, hi, lo, hi))
     return sorted([*out, *found], key=lambda r: r.start)
 
@@ -186,8 +182,8 @@ GLUE = 8
 
 
 def glue(out: list[Region]) -> list[Region]:
-    for prev, nxt in zip(out, out[1:], strict=False):
-        if 0 < nxt.start - prev.end <= GLUE:
+    for prev, nxt in pairwise(out):
+        if nxt.start - prev.end <= GLUE:  # regions never overlap: the gap is 0 or more
             nxt.start = prev.end
     return out
 
@@ -197,16 +193,16 @@ def in_order(out: list[Region]) -> set[int]:
     predecessor); the others are the moved ones."""
     seq = [r.unit for r in out]
     best = [1] * len(seq)
-    prev = [-1] * len(seq)
+    prev: list[int | None] = [None] * len(seq)
     for i in range(len(seq)):
         for j in range(i):
             if seq[j] < seq[i] and best[j] + 1 > best[i]:
                 best[i], prev[i] = best[j] + 1, j
     if not seq:
         return set()
-    i = max(range(len(seq)), key=lambda x: (best[x], -x))
+    at: int | None = max(range(len(seq)), key=lambda x: (best[x], -x))
     keep: set[int] = set()
-    while i >= 0:
-        keep.add(seq[i])
-        i = prev[i]
+    while at is not None:
+        keep.add(seq[at])
+        at = prev[at]
     return keep

@@ -1,5 +1,5 @@
 """Character diffs (diff-match-patch, no time limit, semantic clean-up) and what they show:
-typographic variants, template substitutions, similarity."""
+typographic variants, template substitutions, characters kept."""
 
 from __future__ import annotations
 
@@ -28,10 +28,6 @@ def diff(a: str, b: str) -> list[tuple[int, str]]:
     return [(op, text) for op, text in ops]
 
 
-def distance(ops: list[tuple[int, str]]) -> int:
-    return DMP.diff_levenshtein(ops)
-
-
 def equal_chars(ops: list[tuple[int, str]]) -> int:
     return sum(len(t) for op, t in ops if op == EQUAL)
 
@@ -44,7 +40,8 @@ def variants(ref_raw: str, in_raw: str, ops: list[tuple[int, str]]) -> Counter:
     for op, text in ops:
         n = len(text)
         if op == EQUAL:
-            for a, b in zip(ref_raw[i : i + n], in_raw[j : j + n], strict=True):
+            for t in range(n):  # the stretch has the same length on both sides
+                a, b = ref_raw[i + t], in_raw[j + t]
                 if a != b:
                     out[(variant_kind(a, b), a, b)] += 1
         if op != INSERT:
@@ -83,7 +80,7 @@ def substitutions(ref: str, got: str, slots: dict[str, list[str]]) -> list[tuple
                 return None
             found = len(got) - len(nxt)
         else:
-            found = got.find(nxt, at) if nxt else at
+            found = got.find(nxt, at)  # an empty piece is found where it is looked for
             if found < 0:
                 return None
         repl = got[at:found]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 
 from bs4 import BeautifulSoup, NavigableString
 from markdown_it import MarkdownIt
@@ -87,7 +88,8 @@ def html_text(html: str, drop_lang: str = "") -> str:
                         side.replace_with(" ")  # the "·" between "中文 · English"
                 tag.decompose()
     for ol in soup.find_all("ol"):
-        start = int(ol.get("start", "1")) if str(ol.get("start", "1")).isdigit() else 1
+        given = str(ol.get("start"))  # "None" when there is none: not a number either
+        start = int(given) if given.isdigit() else 1
         for i, li in enumerate(ol.find_all("li", recursive=False)):
             li.insert(0, NavigableString(f"{start + i}. "))
     for tag in soup.find_all(_BLOCKS):
@@ -148,7 +150,7 @@ def strip_furniture(text: str, keep: frozenset[str] = frozenset()) -> tuple[str,
                     seen += 1
                 i += step
     keys = [re.sub(r"[0-9]+", "#", s) if s and len(s) <= HEADER_MAX_CHARS else "" for s in stripped]
-    counts = Counter(k for k, n in zip(keys, near, strict=True) if k and n)
+    counts = Counter(k for k in compress(keys, near) if k)
     titles = [bool(s) and len(s) <= TITLE_MAX_CHARS and canonical(s) in keep for s in stripped]
     removed: Counter = Counter()
     first: dict[str, str] = {}

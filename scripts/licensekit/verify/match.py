@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import align
 from .diff import EQUAL, diff, equal_chars, substitutions, variants
@@ -44,15 +45,16 @@ class Match:
         )
 
 
-def compare(ref_text: Text, got_raw: str, got: str, slots: dict[str, list[str]]) -> UnitResult:
+def compare(unit: int, ref_text: Text, got_raw: str, got: str, slots: dict[str, list[str]]) -> UnitResult:
+    """Unit `unit` of the reference (its text `ref_text`) against the input found for it."""
     want = ref_text.canon
     if got == want:
-        r = UnitResult(-1, "unchanged", equal=len(want))
+        r = UnitResult(unit, "unchanged", equal=len(want))
         r.variants = variants(ref_text.raw, got_raw, [(EQUAL, want)])
         return r
     ops = diff(want, got)
     subs = substitutions(want, got, slots)
-    r = UnitResult(-1, "substituted" if subs else "changed", ops=ops, equal=equal_chars(ops))
+    r = UnitResult(unit, "substituted" if subs else "changed", ops=ops, equal=equal_chars(ops))
     r.substitutions = subs or []
     r.variants = variants(ref_text.raw, got_raw, ops)
     return r
@@ -64,27 +66,26 @@ def match(inp: Text, ref: Reference) -> Match:
     chosen, extra = align.select(align.chains(found, ref), ref)
     regions = align.regions(chosen, ref, n)
     regions = align.place_exact(regions, inp.canon, ref)
-    regions = align.place_gaps(regions, inp.canon, ref)
+    regions = align.place_gaps(regions, ref)
     regions = align.glue(regions)
     results: dict[int, UnitResult] = {}
     kept = []
     for reg in regions:
         unit = ref.units[reg.unit]
-        res = compare(unit.text, inp.raw[reg.start : reg.end], inp.canon[reg.start : reg.end], ref.slots)
-        res.unit, res.start, res.end = reg.unit, reg.start, reg.end
+        res = compare(reg.unit, unit.text, inp.raw[reg.start : reg.end], inp.canon[reg.start : reg.end], ref.slots)
+        res.start, res.end = reg.start, reg.end
         results[reg.unit] = res
         kept.append(reg)
     order = align.in_order(kept)
     for res in results.values():
         res.moved = res.unit not in order
     added = []
-    for prev, nxt in zip(kept, kept[1:], strict=False):
+    for prev, nxt in pairwise(kept):
         if nxt.start > prev.end:
             added.append((prev.end, nxt.start, prev.unit))
     spans = align.Spans()
-    for r in kept:
-        if r.end > r.start:
-            spans.add(r.start, r.end)
+    for r in kept:  # every region holds at least its core
+        spans.add(r.start, r.end)
     dups: Counter = Counter()
     for ch in extra:
         if not spans.overlaps(ch.first_p, ch.last_p + ref.k):
