@@ -45,7 +45,6 @@ from licensekit import (  # noqa: E402
 from licensekit.checks.docs import check_docs  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 from licensekit.verify import browser as verify_browser  # noqa: E402
-from localsite import with_charset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 state: dict = {}
@@ -199,14 +198,26 @@ def theme_hashes(config, base_url: str) -> list[str]:
     return cache[base_url]
 
 
+def theme_scripts(dirs: list[str]) -> list[str]:
+    """The names of the theme's script partials, as its template loader would list them:
+    only their folder is read, not the whole theme with its thousands of icons."""
+    names = set()
+    for folder in map(Path, dirs):
+        for path in (folder / SCRIPT_PARTIALS).rglob("*"):
+            if path.is_file():
+                names.add(path.relative_to(folder).as_posix())
+    return sorted(names)
+
+
+SCRIPT_PARTIALS = "partials/javascripts"
+
+
 def _theme_hashes(config, base_url: str) -> list[str]:
     if "theme_env" not in state:
-        env = config.theme.get_env()
-        # Listing the theme walks its thousands of icons: once per build, not once per base URL.
-        state["theme_env"] = env, env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+        state["theme_env"] = config.theme.get_env(), theme_scripts(config.theme.dirs)
     env, names = state["theme_env"]
     context = {"config": config, "base_url": base_url, "features": config.theme.get("features") or []}
-    scripts = [s for name in sorted(names) for s in csp.inline_scripts(env.get_template(name).render(context))]
+    scripts = [s for name in names for s in csp.inline_scripts(env.get_template(name).render(context))]
     return [csp.script_hash(s) for s in scripts]
 
 
@@ -255,6 +266,8 @@ def on_serve(server, config, builder):
     server.observer._timeout = POLL_SECONDS
     for emitter in server.observer.emitters:
         emitter._timeout = POLL_SECONDS
+    from localsite import with_charset  # here: its HTTP server is for the dev server alone
+
     # Its types come without a charset, so license.zh.txt would read as mojibake.
     guess_type = server._guess_type
     server._guess_type = lambda path: with_charset(guess_type(path))

@@ -163,6 +163,27 @@ def test_on_post_page_sets_only_the_page_language(configured):
         mkdocs_hooks.on_post_page('<html lang="en"><p>x</p>', SimpleNamespace(meta={}, url=""), configured)
 
 
+def test_theme_scripts_are_what_the_template_loader_lists_under_their_folder(configured, tmp_path):
+    env = configured.theme.get_env()
+    listed = env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+    assert mkdocs_hooks.theme_scripts(configured.theme.dirs) == listed
+    assert "partials/javascripts/palette.html" in listed and len(listed) == 6
+    # An override and a new partial in a custom folder, one nested; the rest of the theme is not read.
+    custom, theme = tmp_path / "custom", tmp_path / "theme"
+    for folder, names in ((custom, ["a.html", "sub/b.html"]), (theme, ["a.html", "c.html"])):
+        for name in names:
+            (folder / "partials" / "javascripts" / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / "partials" / "javascripts" / name).write_text("x", encoding="utf-8")
+    (theme / "partials" / "javascript.html").write_text("x", encoding="utf-8")
+    (theme / "partials" / "javascripts-other").mkdir()
+    (theme / "partials" / "javascripts-other" / "d.html").write_text("x", encoding="utf-8")
+    (theme / "icons").mkdir()
+    (theme / "icons" / "e.svg").write_text("x", encoding="utf-8")
+    names = ["partials/javascripts/a.html", "partials/javascripts/c.html", "partials/javascripts/sub/b.html"]
+    assert mkdocs_hooks.theme_scripts([str(custom), str(theme)]) == names
+    assert mkdocs_hooks.theme_scripts([str(tmp_path / "none")]) == []
+
+
 # -- build.py: a fresh folder, swapped in only on success ----------------------------------
 
 
