@@ -39,6 +39,7 @@ from licensekit import (  # noqa: E402
     pages,
     release,
     searchindex,
+    templating,
     usercache,
     verify,
 )
@@ -98,6 +99,7 @@ def on_config(config):
         config.theme.get_env = templatecache.reusing(config.theme.get_env)
     else:
         config.theme.get_env = templatecache.on_disk(config.theme.get_env, usercache.folder("jinja"))
+        templating.keep_compiled(usercache.folder("jinja"))
     jiebadict.use_user_cache()
     # Before the search plugin's on_config, which loads this dictionary.
     config.plugins["material/search"].config.jieba_dict = str(jiebadict.dictionary(ROOT))
