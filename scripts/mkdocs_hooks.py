@@ -224,10 +224,10 @@ def _theme_hashes(config, base_url: str) -> list[str]:
 
 
 def _with_policy(output: str, config, base_url: str) -> str:
-    hashes = theme_hashes(config, base_url)
-    state["hashes"].update(hashes)
     if state.get("serve"):
         return output  # the dev server adds an inline live-reload script to every response
+    hashes = theme_hashes(config, base_url)
+    state["hashes"].update(hashes)
     try:
         return csp.add_meta(output, hashes)
     except ValueError as error:
@@ -287,6 +287,10 @@ def on_post_build(config):
     index = site / "search" / "search_index.json"
     enriched = searchindex.enrich(json.loads(index.read_text(encoding="utf-8")))
     index.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if state.get("serve"):
+        # A preview, rebuilt on every save: the audit guards what is published (every build,
+        # and the tests), and would be a fifth of each rebuild here.
+        return
     # Paths relative to the site: the folder being built is removed when the build fails.
     bad = audit.audit(site, allowed(config))
     if bad:

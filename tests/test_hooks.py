@@ -125,6 +125,22 @@ def test_hooks_accept_the_real_sources_and_set_the_page_language(configured, mon
     )
 
 
+@pytest.mark.parametrize("body", ["<script>alert(1)</script>", '<a href="missing/">x</a>', '<p onclick="x()">p</p>'])
+def test_a_build_audits_its_pages_and_the_dev_server_does_not(body, configured, tmp_path, monkeypatch):
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["en"]}, "docs": [{"location": "x/", "title": "X", "text": "许可"}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    (tmp_path / "index.html").write_text(f"<html><body>\n{body}\n</body></html>", encoding="utf-8")
+    monkeypatch.setattr(configured, "site_dir", str(tmp_path))
+    monkeypatch.setitem(mkdocs_hooks.state, "hashes", set())
+    with pytest.raises(Abort, match=r"^the built pages have 1 error\(s\):\nindex.html:2: AUDIT-"):
+        mkdocs_hooks.on_post_build(configured)
+    monkeypatch.setitem(mkdocs_hooks.state, "serve", True)
+    mkdocs_hooks.on_post_build(configured)
+    # The preview's search index is made all the same.
+    assert json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"][0]["kind"] == "page"
+
+
 def test_source_date_is_the_last_commit():
     stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     assert mkdocs_hooks.source_date() == stamp
