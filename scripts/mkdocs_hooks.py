@@ -44,6 +44,7 @@ from licensekit import (  # noqa: E402
     verify,
 )
 from licensekit.checks.docs import check_docs  # noqa: E402
+from licensekit.mediatype import with_charset  # noqa: E402
 from licensekit.parse import load  # noqa: E402
 from licensekit.verify import browser as verify_browser  # noqa: E402
 
@@ -268,8 +269,6 @@ def on_serve(server, config, builder):
     server.observer._timeout = POLL_SECONDS
     for emitter in server.observer.emitters:
         emitter._timeout = POLL_SECONDS
-    from localsite import with_charset  # here: its HTTP server is for the dev server alone
-
     # Its types come without a charset, so license.zh.txt would read as mojibake.
     guess_type = server._guess_type
     server._guess_type = lambda path: with_charset(guess_type(path))
