@@ -53,7 +53,7 @@ class DevServer:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        cmd = engine.command("serve", "--dev-addr", f"127.0.0.1:{port}")
+        cmd = engine.launcher("serve", "--dev-addr", f"127.0.0.1:{port}")
         self.process = subprocess.Popen(cmd, cwd=project, env=engine.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.base = f"http://127.0.0.1:{port}/"
 
