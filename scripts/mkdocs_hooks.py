@@ -70,7 +70,8 @@ def on_config(config):
     refused = release.release_error(config.site_url, os.environ)
     if refused:
         raise Abort(refused)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date())
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # asked of git only when needed: once per dev server
+        os.environ["SOURCE_DATE_EPOCH"] = source_date()
     lic = load(ROOT / "license")
     findings = checks.run(lic) + check_docs(Path(config.docs_dir), [*pages.PARTS, *pages.EXTRA_PARTS])
     bad = checks.errors(findings)

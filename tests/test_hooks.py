@@ -164,6 +164,7 @@ def test_on_config_sets_source_date_epoch_only_when_unset(configured, monkeypatc
     mkdocs_hooks.on_config(configured)
     assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == mkdocs_hooks.source_date()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "123")
+    monkeypatch.setattr(mkdocs_hooks, "source_date", lambda: pytest.fail("git asked again"))
     mkdocs_hooks.on_config(configured)
     assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == "123"
 
