@@ -63,8 +63,7 @@ def import_jieba() -> None:
 def run(args: list[str]) -> None:
     """Run the engine with `args` in this process, as `python -m ENGINE ARGS…` would."""
     engine = name()
-    for key, value in environ().items():
-        os.environ.setdefault(key, value)
+    os.environ.update(environ())
     import_jieba()
     if sys.path and sys.path[0] == str(Path(__file__).resolve().parent):
         # As `python -m` has it: the current folder first, not scripts/, whose modules

@@ -53,7 +53,7 @@ def test_the_launcher_imports_jieba_without_pkg_resources():
 
 
 def test_the_launcher_leaves_scripts_off_the_path_as_the_module_does(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\nhooks: [show.py]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme: material\nplugins: []\nhooks: [show.py]\n", encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# t\n", encoding="utf-8")
     (tmp_path / "show.py").write_text(
