@@ -266,9 +266,10 @@ def allowed(config) -> audit.Allowed:
 def on_serve(server, config, builder):
     # MkDocs polls for changes every 0.5 s and waits 0.1 s for them to settle, with no
     # setting for either. A poll of the watched folders costs about half a millisecond:
-    # poll every 25 ms. One poll sees a whole save (an editor's write, or its write and
-    # rename), so 10 ms of settling is enough.
-    server.build_delay = 0.01
+    # poll every 25 ms, and settle for a little longer than one poll, so that a save of
+    # several files (a folder copied, a branch checked out) is one rebuild, not a rebuild
+    # of half of them.
+    server.build_delay = 0.03
     server.observer._timeout = POLL_SECONDS
     for emitter in server.observer.emitters:
         emitter._timeout = POLL_SECONDS

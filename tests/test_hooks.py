@@ -141,6 +141,19 @@ def test_a_build_audits_its_pages_and_the_dev_server_does_not(body, configured, 
     assert json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"][0]["kind"] == "page"
 
 
+def test_the_dev_server_polls_often_and_settles_for_longer_than_a_poll():
+    emitters = [SimpleNamespace(_timeout=0.5), SimpleNamespace(_timeout=0.5)]
+    server = SimpleNamespace(
+        build_delay=0.1, observer=SimpleNamespace(_timeout=0.5, emitters=emitters), _guess_type=lambda path: "text/plain"
+    )
+    assert mkdocs_hooks.on_serve(server, None, None) is server
+    assert server.observer._timeout == mkdocs_hooks.POLL_SECONDS == 0.025
+    assert [e._timeout for e in emitters] == [0.025, 0.025]
+    # A save of several files spans polls: the settling outlasts one, so it is one rebuild.
+    assert mkdocs_hooks.POLL_SECONDS < server.build_delay < 0.1
+    assert server._guess_type("license.zh.txt") == "text/plain; charset=utf-8"
+
+
 def test_source_date_is_the_last_commit():
     stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     assert mkdocs_hooks.source_date() == stamp
