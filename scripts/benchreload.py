@@ -95,7 +95,7 @@ def latencies(project: Path, rounds: int, cpu: list[float] | None = None) -> lis
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
-    cmd = engine.command("serve", "--dev-addr", f"127.0.0.1:{port}")
+    cmd = engine.launcher("serve", "--dev-addr", f"127.0.0.1:{port}")  # as `make serve` runs it
     env = {**engine.environ(), "PYTHONDONTWRITEBYTECODE": "1"}
     server = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     en = project / "license" / "en.md"

@@ -167,7 +167,7 @@ def _die_with_parent(parent: int):
 
 def run_mkdocs(config: Path, dest: Path, release: bool = False) -> int:
     env = {**engine.environ(), **({"LICENSEKIT_RELEASE": "1"} if release else {})}
-    cmd = engine.command("build", "--strict", "--config-file", str(config), "--site-dir", str(dest))
+    cmd = engine.launcher("build", "--strict", "--config-file", str(config), "--site-dir", str(dest))
     child = subprocess.Popen(cmd, cwd=config.parent, env=env, preexec_fn=_die_with_parent(os.getpid()))
     try:
         return child.wait()

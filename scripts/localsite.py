@@ -9,6 +9,8 @@ import io
 import threading
 from pathlib import Path
 
+from licensekit.mediatype import with_charset
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -18,12 +20,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def with_charset(kind: str) -> str:
-    """A text type with `charset=utf-8`: every text file of the site is UTF-8, and without the
-    charset a browser decodes license.zh.txt as Latin-1 (mojibake)."""
-    return f"{kind}; charset=utf-8" if kind.startswith("text/") and "charset=" not in kind else kind
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

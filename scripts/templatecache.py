@@ -9,14 +9,17 @@ listing is kept as it was when the server started (the theme is not edited here)
 A build is a process of its own: `on_disk` keeps the compiled code in a per-user folder
 (Jinja2's own FileSystemBytecodeCache, which checks each template's checksum and writes
 atomically), so only the first build after a change of template compiles it.
+
+Either way the listing leaves out hidden folders, which MkDocs never copies.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket
 
 
@@ -36,6 +39,22 @@ CACHE = MemoryBytecodeCache()
 LISTINGS: dict[tuple[str, ...], list[str]] = {}
 
 
+def visible_templates(loader: FileSystemLoader) -> list[str]:
+    """What `loader.list_templates()` lists, but for what hidden folders hold.
+
+    MkDocs lists the theme only to copy its static files, and its filter drops every
+    hidden path; Material keeps its 14,000 icons in `.icons/`, read by name (never listed),
+    so walking them is most of the listing's cost, for nothing.
+    """
+    found: set[str] = set()
+    for top in loader.searchpath:
+        for folder, dirs, names in os.walk(top, followlinks=loader.followlinks):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                found.add(os.path.join(folder, name)[len(top) :].strip(os.sep).replace(os.sep, "/").removeprefix("./"))
+    return sorted(found)
+
+
 def reusing(make_env: Callable[[], Environment]) -> Callable[[], Environment]:
     """Wrap a theme's `get_env` so that its environments share compiled code and listing."""
 
@@ -43,9 +62,11 @@ def reusing(make_env: Callable[[], Environment]) -> Callable[[], Environment]:
         env = make_env()
         env.bytecode_cache = CACHE
         loader = env.loader
-        key = tuple(map(str, getattr(loader, "searchpath", ())))
-        if key:
-            listing = LISTINGS.setdefault(key, loader.list_templates())
+        if isinstance(loader, FileSystemLoader):
+            key = tuple(map(str, loader.searchpath))
+            if key not in LISTINGS:
+                LISTINGS[key] = visible_templates(loader)
+            listing = LISTINGS[key]
             loader.list_templates = lambda: listing
         return env
 
@@ -60,6 +81,9 @@ def on_disk(make_env: Callable[[], Environment], folder: Path) -> Callable[[], E
     def get_env() -> Environment:
         env = make_env()
         env.bytecode_cache = cache
+        loader = env.loader
+        if isinstance(loader, FileSystemLoader):
+            loader.list_templates = lambda: visible_templates(loader)
         return env
 
     return get_env

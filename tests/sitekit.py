@@ -15,7 +15,7 @@ from localsite import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (re-exported
 
 def build(dest: Path, config: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the engine's real `build --strict` into `dest`, with `env` added to the environment."""
-    cmd = engine.command("build", "--strict", "--site-dir", str(dest))
+    cmd = engine.launcher("build", "--strict", "--site-dir", str(dest))
     if config is not None:
         cmd += ["--config-file", str(config)]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**engine.environ(), **(env or {})})

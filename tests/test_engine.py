@@ -29,6 +29,49 @@ def test_engine_command(monkeypatch, value, module):
     assert engine.command("build", "-q") == [sys.executable, "-m", module, "build", "-q"]
 
 
+def test_engine_launcher():
+    assert engine.launcher("serve", "-a", "x") == [sys.executable, str(ROOT / "scripts" / "engine.py"), "serve", "-a", "x"]
+
+
+JIEBA_ALONE = """
+import sys
+sys.path.insert(0, "scripts")
+import engine
+engine.import_jieba()
+import jieba, jieba._compat
+with jieba.get_dict_file() as data:  # opened by path, not through pkg_resources
+    first = data.readline().decode()
+print("pkg_resources" in sys.modules, "jieba" in sys.modules, first.split()[0], jieba._compat.get_module_res.__module__)
+import pkg_resources  # still importable by whatever wants it later
+print("pkg_resources" in sys.modules)
+"""
+
+
+def test_the_launcher_imports_jieba_without_pkg_resources():
+    result = subprocess.run([sys.executable, "-W", "ignore", "-c", JIEBA_ALONE], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["False True AT&T jieba._compat", "True"]
+
+
+def test_the_launcher_leaves_scripts_off_the_path_as_the_module_does(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme: material\nplugins: []\nhooks: [show.py]\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# t\n", encoding="utf-8")
+    (tmp_path / "show.py").write_text(
+        "import sys\nprint('PATH0', sys.path[1])  # [0] is the hook's own folder, while it loads\n", encoding="utf-8"
+    )
+    for cmd in (engine.launcher("build", "-q"), engine.command("build", "-q")):
+        out = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, env=engine.environ(), check=True).stdout
+        assert [line for line in out.splitlines() if line.startswith("PATH0")] == [f"PATH0 {tmp_path}"]
+
+
+@pytest.mark.parametrize("args", [["--version"], ["build", "--help"]])
+def test_the_launcher_runs_the_engine_as_its_module_does(args):
+    launched = subprocess.run(engine.launcher(*args), cwd=ROOT, capture_output=True, text=True, env=engine.environ())
+    module = subprocess.run(engine.command(*args), cwd=ROOT, capture_output=True, text=True, env=engine.environ())
+    assert (launched.returncode, launched.stdout, launched.stderr) == (module.returncode, module.stdout, module.stderr)
+    assert launched.returncode == 0 and launched.stdout
+
+
 @pytest.mark.parametrize("value", ["zensical", "MkDocs", "mkdocs "])
 def test_an_unknown_engine_is_refused_in_one_line(value):
     result = subprocess.run([sys.executable, "scripts/engine.py", "build"], cwd=ROOT, capture_output=True, text=True,

@@ -125,6 +125,35 @@ def test_hooks_accept_the_real_sources_and_set_the_page_language(configured, mon
     )
 
 
+@pytest.mark.parametrize("body", ["<script>alert(1)</script>", '<a href="missing/">x</a>', '<p onclick="x()">p</p>'])
+def test_a_build_audits_its_pages_and_the_dev_server_does_not(body, configured, tmp_path, monkeypatch):
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["en"]}, "docs": [{"location": "x/", "title": "X", "text": "许可"}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    (tmp_path / "index.html").write_text(f"<html><body>\n{body}\n</body></html>", encoding="utf-8")
+    monkeypatch.setattr(configured, "site_dir", str(tmp_path))
+    monkeypatch.setitem(mkdocs_hooks.state, "hashes", set())
+    with pytest.raises(Abort, match=r"^the built pages have 1 error\(s\):\nindex.html:2: AUDIT-"):
+        mkdocs_hooks.on_post_build(configured)
+    monkeypatch.setitem(mkdocs_hooks.state, "serve", True)
+    mkdocs_hooks.on_post_build(configured)
+    # The preview's search index is made all the same.
+    assert json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"][0]["kind"] == "page"
+
+
+def test_the_dev_server_polls_often_and_settles_for_longer_than_a_poll():
+    emitters = [SimpleNamespace(_timeout=0.5), SimpleNamespace(_timeout=0.5)]
+    server = SimpleNamespace(
+        build_delay=0.1, observer=SimpleNamespace(_timeout=0.5, emitters=emitters), _guess_type=lambda path: "text/plain"
+    )
+    assert mkdocs_hooks.on_serve(server, None, None) is server
+    assert server.observer._timeout == mkdocs_hooks.POLL_SECONDS == 0.025
+    assert [e._timeout for e in emitters] == [0.025, 0.025]
+    # A save of several files spans polls: the settling outlasts one, so it is one rebuild.
+    assert mkdocs_hooks.POLL_SECONDS < server.build_delay < 0.1
+    assert server._guess_type("license.zh.txt") == "text/plain; charset=utf-8"
+
+
 def test_source_date_is_the_last_commit():
     stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     assert mkdocs_hooks.source_date() == stamp
@@ -148,6 +177,7 @@ def test_on_config_sets_source_date_epoch_only_when_unset(configured, monkeypatc
     mkdocs_hooks.on_config(configured)
     assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == mkdocs_hooks.source_date()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "123")
+    monkeypatch.setattr(mkdocs_hooks, "source_date", lambda: pytest.fail("git asked again"))
     mkdocs_hooks.on_config(configured)
     assert mkdocs_hooks.os.environ["SOURCE_DATE_EPOCH"] == "123"
 
@@ -161,6 +191,27 @@ def test_on_post_page_sets_only_the_page_language(configured):
     # the policy must come before any script: a page without <meta charset> is refused
     with pytest.raises(Abort, match="no <meta charset> to put the Content-Security-Policy after"):
         mkdocs_hooks.on_post_page('<html lang="en"><p>x</p>', SimpleNamespace(meta={}, url=""), configured)
+
+
+def test_theme_scripts_are_what_the_template_loader_lists_under_their_folder(configured, tmp_path):
+    env = configured.theme.get_env()
+    listed = env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+    assert mkdocs_hooks.theme_scripts(configured.theme.dirs) == listed
+    assert "partials/javascripts/palette.html" in listed and len(listed) == 6
+    # An override and a new partial in a custom folder, one nested; the rest of the theme is not read.
+    custom, theme = tmp_path / "custom", tmp_path / "theme"
+    for folder, names in ((custom, ["a.html", "sub/b.html"]), (theme, ["a.html", "c.html"])):
+        for name in names:
+            (folder / "partials" / "javascripts" / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / "partials" / "javascripts" / name).write_text("x", encoding="utf-8")
+    (theme / "partials" / "javascript.html").write_text("x", encoding="utf-8")
+    (theme / "partials" / "javascripts-other").mkdir()
+    (theme / "partials" / "javascripts-other" / "d.html").write_text("x", encoding="utf-8")
+    (theme / "icons").mkdir()
+    (theme / "icons" / "e.svg").write_text("x", encoding="utf-8")
+    names = ["partials/javascripts/a.html", "partials/javascripts/c.html", "partials/javascripts/sub/b.html"]
+    assert mkdocs_hooks.theme_scripts([str(custom), str(theme)]) == names
+    assert mkdocs_hooks.theme_scripts([str(tmp_path / "none")]) == []
 
 
 # -- build.py: a fresh folder, swapped in only on success ----------------------------------

@@ -4,6 +4,7 @@ segmenting the site exactly as jieba's full dictionary does."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 
@@ -109,5 +110,41 @@ def test_a_missing_dictionary_is_generated_into_the_user_cache(tmp_path, monkeyp
     words = [line.split(" ")[0] for line in lines]
     assert {"许可", "协议", "本", "的"} <= set(words)
     assert "其他" not in words and words[-1] == "\ue000"
-    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no half-written file left
+    assert [p.name for p in path.parent.iterdir() if not p.name.startswith("runs-")] == [path.name]  # no half-written file
     assert jiebadict.dictionary(project) == path  # the same sources: the same file, not regenerated
+
+
+def test_the_runs_of_the_sources_are_remembered_until_a_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(jiebadict, "_FILE_RUNS", {})
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    page, other = project / "docs" / "a.md", project / "docs" / "b.md"
+    page.write_text("# 许可协议\n\nA 模型[衍生品](#x)\n", encoding="utf-8")
+    other.write_text("第三方\n", encoding="utf-8")
+    reads = []
+    real = jiebadict._text
+    monkeypatch.setattr(jiebadict, "_text", lambda path: reads.append(path.name) or real(path))
+    assert jiebadict.source_runs(project) == ["模型衍生品", "第三方", "许可协议"] and reads == ["a.md", "b.md"]
+    assert jiebadict.source_runs(project) == ["模型衍生品", "第三方", "许可协议"] and reads == ["a.md", "b.md"]
+    # The same size, another time: that file alone is read again; so is a new file.
+    page.write_text("# 许可条件\n\nA 模型[衍生品](#x)\n", encoding="utf-8")
+    os.utime(page, ns=(1, 1))
+    assert jiebadict.source_runs(project) == ["模型衍生品", "第三方", "许可条件"] and reads[2:] == ["a.md"]
+    (project / "docs" / "c.md").write_text("数据\n", encoding="utf-8")
+    assert jiebadict.source_runs(project) == ["数据", "模型衍生品", "第三方", "许可条件"] and reads[3:] == ["c.md"]
+    other.unlink()
+    assert jiebadict.source_runs(project) == ["数据", "模型衍生品", "许可条件"] and reads[4:] == []
+    # Another process: what was remembered on disk is read back, and a damaged record never trusted.
+    monkeypatch.setattr(jiebadict, "_FILE_RUNS", {})
+    assert jiebadict.source_runs(project) == ["数据", "模型衍生品", "许可条件"] and reads[4:] == []
+    for damaged in ("[", '"x"', "[1]", ""):
+        for kept in (tmp_path / "cache").rglob("runs-*.json"):
+            kept.write_text(damaged, encoding="utf-8")
+        monkeypatch.setattr(jiebadict, "_FILE_RUNS", {})
+        del reads[:]
+        assert jiebadict.source_runs(project) == ["数据", "模型衍生品", "许可条件"] and sorted(reads) == ["a.md", "c.md"]
+
+
+def test_the_remembered_runs_are_those_of_the_sources():
+    assert jiebadict.source_runs(ROOT) == sorted(jiebadict.han_runs(jiebadict.source_texts(ROOT)))

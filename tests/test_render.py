@@ -9,10 +9,10 @@ from markupsafe import escape
 
 from factories import clause, defterm, item, license_of, ref, section, term
 from licensekit import pages
+from licensekit.mediatype import with_charset
 from licensekit.model import Span
 from licensekit.render import Renderer
 from licensekit.templating import mail_links, zh_spans
-from localsite import with_charset
 
 HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 GLOSSARY = [{"id": "s1-m", "en": "Model", "zh-Hans": "模型"}]

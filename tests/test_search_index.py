@@ -46,6 +46,38 @@ def test_traditional_of_text_without_han_is_empty():
     assert searchindex.traditional("License, 2023-06-15, “as is”") == {}
 
 
+def test_the_table_is_remembered_per_user_by_its_characters(tmp_path, monkeypatch):
+    """OpenCC runs once per set of characters; the next build reads the table it made."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    searchindex.remembered.cache_clear()
+    calls = []
+    real = searchindex.traditional
+    monkeypatch.setattr(searchindex, "traditional", lambda chars: calls.append(chars) or real(chars))
+    folder = tmp_path / "baichuan-7b-license" / "opencc"
+    assert searchindex.remembered("个许") == real("许个") == {"個": "个", "許": "许"}
+    assert calls == ["个许"] and len(list(folder.iterdir())) == 1
+    searchindex.remembered.cache_clear()
+    assert searchindex.remembered("个许") == {"個": "个", "許": "许"} and calls == ["个许"]  # read back
+    assert searchindex.remembered("议") == {"議": "议"} and calls == ["个许", "议"]  # other characters, another table
+    assert len(list(folder.iterdir())) == 2
+    # A damaged or emptied file is made again, never trusted.
+    for damaged in ("{", "", "[1, 2", "[1, 2]", "null"):
+        for path in folder.iterdir():
+            path.write_text(damaged, encoding="utf-8")
+        searchindex.remembered.cache_clear()
+        calls.clear()
+        assert searchindex.remembered("个许") == {"個": "个", "許": "许"} and calls == ["个许"]
+    searchindex.remembered.cache_clear()
+
+
+def test_the_table_is_made_where_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # a file: no folder can be made in it
+    searchindex.remembered.cache_clear()
+    assert searchindex.remembered("协许") == {"協": "协", "許": "许"}
+    searchindex.remembered.cache_clear()
+
+
 def test_enrich_marks_kinds_drops_note_marks_and_keeps_the_rest():
     index = {
         "config": {"lang": ["en"], "separator": "x"},

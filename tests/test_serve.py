@@ -17,7 +17,7 @@ import pytest
 from test_publish import project_copy
 
 import engine
-from casebook import LICENSE, broken_copy, cases
+from casebook import LICENSE, ROOT, broken_copy, cases
 
 pytestmark = pytest.mark.slow  # runs the dev server
 
@@ -53,7 +53,7 @@ class DevServer:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        cmd = engine.command("serve", "--dev-addr", f"127.0.0.1:{port}")
+        cmd = engine.launcher("serve", "--dev-addr", f"127.0.0.1:{port}")
         self.process = subprocess.Popen(cmd, cwd=project, env=engine.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.base = f"http://127.0.0.1:{port}/"
 
@@ -148,7 +148,31 @@ def test_rebuilds_reuse_compiled_templates_and_the_theme_listing(tmp_path):
     compiled = len(templatecache.CACHE.compiled)
     (tmp_path / "b.html").write_text("b", encoding="utf-8")
     assert second.list_templates() == ["a.html"]  # listed once per process
+    assert get_env().list_templates() == ["a.html"]  # by an environment made later, too
     assert second.get_template("a.html").render(x=2) == "2"
     assert len(templatecache.CACHE.compiled) == compiled  # loaded, not compiled again
     (tmp_path / "a.html").write_text("{{ x }}!", encoding="utf-8")
     assert get_env().get_template("a.html").render(x=3) == "3!"  # an edited template recompiles
+
+
+def test_the_theme_listing_leaves_out_hidden_folders_alone(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+    from mkdocs.config import load_config
+
+    import templatecache
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    loader = FileSystemLoader(config.theme.dirs)
+    full, visible = loader.list_templates(), templatecache.visible_templates(loader)
+    hidden = [name for name in full if any(part.startswith(".") for part in name.split("/")[:-1])]
+    assert len(hidden) > 10_000 and all(name.startswith(".icons/") for name in hidden)
+    assert visible == [name for name in full if name not in hidden]
+    assert "partials/javascripts/palette.html" in visible and "404.html" in visible
+    # Hidden folders at any depth; hidden files stay (MkDocs' own filter drops them).
+    for name in ("a.html", ".b.html", "c/d.css", ".e/f.svg", "c/.g/h.js", "c/.i", "j/k/l.js"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    loader = FileSystemLoader([str(tmp_path), str(tmp_path / "c")])
+    assert templatecache.visible_templates(loader) == [".b.html", ".i", "a.html", "c/.i", "c/d.css", "d.css", "j/k/l.js"]
+    env = templatecache.on_disk(lambda: Environment(loader=loader), tmp_path / "cache")()
+    assert env.list_templates() == templatecache.visible_templates(loader)

@@ -14,6 +14,20 @@ def test_a_missing_field_is_an_error_not_an_empty_string():
         templating.render("errata.html", errata=[{"id": "x", "label": "II.1", "clause": "s2-1"}], root="../")
 
 
+def test_compiled_templates_are_kept_between_processes(tmp_path, monkeypatch):
+    monkeypatch.setattr(templating.ENV, "bytecode_cache", None)
+    fresh = templating.render("code_block.html", language="sh", text="echo <1>\n")
+    templating.keep_compiled(tmp_path)
+    templating.ENV.cache.clear()  # a new process: nothing compiled in memory
+    assert templating.render("code_block.html", language="sh", text="echo <1>\n") == fresh
+    assert len(list(tmp_path.iterdir())) == 1
+    templating.ENV.cache.clear()
+    monkeypatch.setattr(templating.ENV, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert templating.render("code_block.html", language="sh", text="echo <1>\n") == fresh  # read back
+    monkeypatch.undo()
+    templating.ENV.cache.clear()
+
+
 @pytest.mark.parametrize(
     "text,html",
     [

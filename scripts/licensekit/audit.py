@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
 from .csp import script_hash
@@ -111,67 +111,73 @@ def _line(el: Element) -> int:
     return el.line or 1
 
 
-def _site_path(site: Path, page: Path, url: str, prefix: str) -> PurePosixPath | None:
-    """The site-relative file a same-site URL names (`…/index.html` for a folder), or None for another site."""
+def _site_path(site: Site, here: str, url: str, prefix: str) -> str | None:
+    """The site-relative file a same-site URL on the page `here` names (`…/index.html` for
+    a folder), or None for another site."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
     path = unquote(parts.path)
-    here = page.relative_to(site).as_posix()
     if path.startswith("/"):
         joined = path[len(prefix) :] if path.startswith(prefix) else "../" + path.lstrip("/")
     else:
         joined = posixpath.join(posixpath.dirname(here), path) if path else here
     norm = posixpath.normpath(joined or ".")
     if norm.split("/")[0] == "..":
-        return PurePosixPath(norm)  # above the site root: reported as missing
+        return norm  # above the site root: reported as missing
     norm = "" if norm == "." else norm
-    if path.endswith("/") or (site / norm).is_dir():
+    if path.endswith("/") or site.is_dir(norm):
         norm = posixpath.join(norm, "index.html")
-    return PurePosixPath(norm)
+    return norm
 
 
 class Site:
-    """The built site, each page parsed once."""
+    """The built site, each page parsed once; files and folders are site-relative paths
+    (`a/index.html`), each looked up on disk once however many links name it."""
 
     def __init__(self, root: Path):
         self.root = root
-        self._tags: dict[Path, list[Element]] = {}
-        self._ids: dict[Path, set[str]] = {}
-        self._files: dict[Path, bool] = {}
+        self._tags: dict[str, list[Element]] = {}
+        self._ids: dict[str, set[str]] = {}
+        self._files: dict[str, bool] = {}
+        self._dirs: dict[str, bool] = {}
 
     def pages(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
 
-    def tags(self, path: Path) -> list[Element]:
+    def tags(self, path: str) -> list[Element]:
         """Every element of a page, in document order, read once."""
         if path not in self._tags:
-            self._tags[path] = elements(path.read_text(encoding="utf-8"))
+            self._tags[path] = elements((self.root / path).read_text(encoding="utf-8"))
         return self._tags[path]
 
-    def is_file(self, path: Path) -> bool:
-        """Whether a page links to a file: asked once per target, not once per link."""
+    def is_file(self, path: str) -> bool:
         if path not in self._files:
-            self._files[path] = path.is_file()
+            self._files[path] = (self.root / path).is_file()
         return self._files[path]
 
-    def ids(self, path: Path) -> set[str]:
+    def is_dir(self, path: str) -> bool:
+        if path not in self._dirs:
+            self._dirs[path] = (self.root / path).is_dir()
+        return self._dirs[path]
+
+    def ids(self, path: str) -> set[str]:
         if path not in self._ids:
             self._ids[path] = {el.attrs["id"] for el in self.tags(path) if "id" in el.attrs}
         return self._ids[path]
 
 
-def _scripts(page: Path, tags: list[Element], allowed: Allowed, site: Path) -> list[Finding]:
+def _scripts(page: Path, here: str, tags: list[Element], allowed: Allowed, site: Site) -> list[Finding]:
     out = []
+    mine = allowed.page_scripts.get(here, frozenset())
     for el in (t for t in tags if t.name == "script"):
         kind = (el.get("type") or "").strip().lower()
         src = el.get("src")
         if kind in DATA_SCRIPTS and not src:
             continue
         if src:
-            target = _site_path(site, page, src, allowed.prefix)
-            here = allowed.page_scripts.get(page.relative_to(site).as_posix(), frozenset())
-            if target is None or (target.as_posix() not in allowed.scripts and target.as_posix() not in here):
+            target = _site_path(site, here, src, allowed.prefix)
+            if target is None or (target not in allowed.scripts and target not in mine):
                 out.append(Finding(page, _line(el), "AUDIT-SCRIPT", "", f"script {src!r} is not the theme's or the site's own"))
         elif script_hash("".join(el.text)) not in allowed.hashes:
             text = "".join(el.text).strip()[:60]
@@ -213,20 +219,19 @@ def _ids(page: Path, tags: list[Element]) -> list[Finding]:
 LINKING = frozenset({"a", "link", "img", "script", "area"})
 
 
-def _links(page: Path, tags: list[Element], site: Site, prefix: str) -> list[Finding]:
+def _links(page: Path, here: str, tags: list[Element], site: Site, prefix: str) -> list[Finding]:
     out = []
     for el in (t for t in tags if t.name in LINKING):
         url = el.get("href") or el.get("src")
         if not url or script_capable(url):
             continue  # script-capable URLs are reported by _attributes
         address, fragment = urldefrag(url)
-        target = _site_path(site.root, page, address, prefix) if address else PurePosixPath(page.relative_to(site.root).as_posix())
+        target = _site_path(site, here, address, prefix) if address else here
         if target is None:
             continue  # another site: the list of outbound links covers those
-        file = site.root / target
-        if target.parts[:1] == ("..",) or not site.is_file(file):
+        if target.split("/")[0] == ".." or not site.is_file(target):
             out.append(Finding(page, _line(el), "AUDIT-LINK", "", f"<{el.name}> links to {url!r}, which is not in the site"))
-        elif fragment and file.suffix == ".html" and unquote(fragment) not in site.ids(file):
+        elif fragment and posixpath.splitext(target)[1] == ".html" and unquote(fragment) not in site.ids(target):
             out.append(Finding(page, _line(el), "AUDIT-LINK", "", f"<{el.name}> links to {url!r}: {target} has no id {fragment!r}"))
     return out
 
@@ -236,9 +241,10 @@ def audit(root: Path, allowed: Allowed) -> list[Finding]:
     site = Site(root)
     out: list[Finding] = []
     for page in site.pages():
-        tags = site.tags(page)
-        out += _scripts(page, tags, allowed, root)
+        here = page.relative_to(root).as_posix()
+        tags = site.tags(here)
+        out += _scripts(page, here, tags, allowed, site)
         out += _attributes(page, tags)
         out += _ids(page, tags)
-        out += _links(page, tags, site, allowed.prefix)
+        out += _links(page, here, tags, site, allowed.prefix)
     return out

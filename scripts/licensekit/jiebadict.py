@@ -15,6 +15,7 @@ later user then fails to replace it and leaves a 9 MB `/tmp/tmp*` file behind.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -51,14 +52,59 @@ JOINS = re.compile(r"\]\([^)]*\)|\{[#.][^}]*\}|[\[\]*_`#>]|\s+")
 SPACE = re.compile(r"\s+")
 
 
+def source_files(root: Path) -> list[Path]:
+    return sorted(p for pattern in SOURCES for p in root.glob(pattern) if "__pycache__" not in p.parts)
+
+
+def _text(path: Path) -> str:
+    """A source's text, with markup and whitespace removed."""
+    return (JOINS if path.suffix in (".md", ".yaml") else SPACE).sub("", path.read_text(encoding="utf-8", errors="replace"))
+
+
 def source_texts(root: Path) -> list[str]:
     """The text of every source of the site's words, with markup and whitespace removed."""
-    files = sorted(p for pattern in SOURCES for p in root.glob(pattern) if "__pycache__" not in p.parts)
-    return [(JOINS if p.suffix in (".md", ".yaml") else SPACE).sub("", p.read_text(encoding="utf-8", errors="replace")) for p in files]
+    return [_text(p) for p in source_files(root)]
 
 
 def han_runs(texts: Iterable[str]) -> set[str]:
     return {run for text in texts for run in HAN.findall(text)}
+
+
+# The runs of each source file read in this process, by (path, size, modification time):
+# the dev server reads again only the file that was saved.
+_FILE_RUNS: dict[str, set[str]] = {}
+
+
+def source_runs(root: Path) -> list[str]:
+    """The sorted Han runs of the sources under `root`, remembered under a key of every
+    source's path, size and modification time (this module among them): reading them all
+    is most of the time the dictionary takes, and a rebuild changes one file, if any."""
+    stats = {}
+    for path in source_files(root):
+        info = path.stat()
+        stats[f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"] = path
+    key = hashlib.sha256("\n".join(stats).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    kept = cache_dir() / f"runs-{key}.json"
+    try:
+        runs = json.loads(kept.read_text(encoding="utf-8"))
+        if isinstance(runs, list) and all(isinstance(run, str) for run in runs):
+            return runs
+    except (OSError, ValueError):
+        pass  # not made yet, or unreadable: read the sources
+    found: set[str] = set()
+    for stat, path in stats.items():
+        if stat not in _FILE_RUNS:
+            _FILE_RUNS[stat] = han_runs([_text(path)])
+        found |= _FILE_RUNS[stat]
+    runs = sorted(found)
+    _write(kept, json.dumps(runs, ensure_ascii=False))
+    return runs
+
+
+def _write(path: Path, text: str) -> None:
+    fresh = path.with_name(f".{path.name}.{os.getpid()}")
+    fresh.write_text(text, encoding="utf-8")
+    fresh.replace(path)  # atomic: a concurrent build never reads half a file
 
 
 def full_dictionary() -> Path:
@@ -82,14 +128,11 @@ def trimmed(runs: set[str], full: Iterable[str]) -> str:
 
 def dictionary(root: Path) -> Path:
     """The trimmed dictionary for the sources under `root`, generated when they changed."""
-    runs = sorted(han_runs(source_texts(root)))
+    runs = source_runs(root)
     full = full_dictionary()
     key = hashlib.sha256("\n".join([jieba.__version__, str(full.stat().st_size), *runs]).encode()).hexdigest()[:16]
     path = cache_dir() / f"dict-{key}.txt"
     if not path.exists():
         with full.open(encoding="utf-8") as lines:
-            text = trimmed(set(runs), lines)
-        fresh = path.with_name(f".{path.name}.{os.getpid()}")
-        fresh.write_text(text, encoding="utf-8")
-        fresh.replace(path)  # atomic: a concurrent build never reads half a file
+            _write(path, trimmed(set(runs), lines))
     return path

@@ -22,12 +22,21 @@ def chinese(n: int) -> str:
     return head + (DIGITS[ones - 1] if ones else "")
 
 
+def _numbers() -> dict[str, int]:
+    """Every Roman (either case) and Chinese numeral from 1 to 99, with its value."""
+    table: dict[str, int] = {}
+    for k in range(1, 100):
+        for form in (roman(k), roman(k).lower(), chinese(k)):
+            table.setdefault(form, k)
+    return table
+
+
+NUMBERS = _numbers()
+
+
 def value(number: str) -> int:
     """The integer a printed number stands for, in any of the styles; 0 if none."""
     core = number.strip("()、.．")
     if core.isdigit():
         return int(core)
-    for k in range(1, 100):
-        if core in (roman(k), roman(k).lower(), chinese(k)):
-            return k
-    return 0
+    return NUMBERS.get(core, 0)

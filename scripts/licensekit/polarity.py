@@ -82,10 +82,13 @@ def _found(pattern: re.Pattern, text: str, outside: list[tuple[int, int]] = ()) 
     matches inside the given spans."""
     out = []
     for m in pattern.finditer(text):
-        if m.group(1) is None or any(a <= m.start(1) < b for a, b in outside):
+        if m.group(1) is None or (outside and any(a <= m.start(1) < b for a, b in outside)):
             continue
-        out.append(re.sub(r"\s+", " ", m.group(1)))
+        out.append(_SPACES.sub(" ", m.group(1)))
     return tuple(out)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _BREAK = re.compile(r"[，。；：！？,;:.!?]")

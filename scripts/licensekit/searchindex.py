@@ -7,10 +7,19 @@ Plain functions of data; `scripts/mkdocs_hooks.py` applies them to the built sit
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import opencc
+from . import usercache
+
+if TYPE_CHECKING:
+    import opencc
 
 # Where the theme points its pages at its own search worker (a path relative to the page).
 THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
@@ -39,6 +48,8 @@ def kind(location: str) -> str:
 
 @cache
 def _converters() -> tuple[opencc.OpenCC, ...]:
+    import opencc  # here: a build whose table is remembered (`remembered`) needs no converter
+
     # Taiwan and Hong Kong forms as well as OpenCC's standard traditional characters.
     return tuple(opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk"))
 
@@ -54,12 +65,46 @@ def traditional(text: str) -> dict[str, str]:
     return table
 
 
+@cache
+def _opencc_version() -> str:
+    """The installed OpenCC, from the name of its dist-info folder: no import needed."""
+    spec = find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return ""
+    site = Path(spec.origin).parent.parent
+    return " ".join(sorted(n for n in os.listdir(site) if n.lower().startswith("opencc") and n.endswith(".dist-info")))
+
+
+@cache
+def remembered(chars: str) -> dict[str, str]:
+    """`traditional(chars)`, kept in the per-user cache under a key of the characters and
+    OpenCC's version: loading OpenCC's tables is most of the work, the same on every build."""
+    key = hashlib.sha256(f"{_opencc_version()}\0{chars}".encode()).hexdigest()[:16]
+    path = None
+    try:
+        path = usercache.folder("opencc") / f"traditional-{key}.json"
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(kept, dict):
+            return kept
+    except (OSError, ValueError):
+        pass  # not made yet, or unreadable: made again
+    table = traditional(chars)
+    if path is not None:
+        try:
+            fresh = path.with_name(f".{path.name}.{os.getpid()}")
+            fresh.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+            fresh.replace(path)  # atomic: a concurrent build never reads half a file
+        except OSError:
+            pass  # a read-only cache costs time, nothing else
+    return table
+
+
 def enrich(index: dict) -> dict:
     """The theme's search index with a kind per entry, and in its config the traditional
     table for the text it indexes (the theme passes only `config` and `docs` to the worker)."""
     docs = [{**doc, "text": MARKER.sub("", doc["text"]), "kind": kind(doc["location"])} for doc in index["docs"]]
     text = "".join(doc["title"] + doc["text"] for doc in index["docs"])
-    config = {**index["config"], "traditional": traditional(text)}
+    config = {**index["config"], "traditional": dict(remembered("".join(sorted(set(HAN.findall(text))))))}
     return {**index, "config": config, "docs": docs}
 
 

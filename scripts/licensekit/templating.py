@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -46,6 +46,12 @@ def _environment() -> Environment:
 
 
 ENV = _environment()
+
+
+def keep_compiled(folder: Path) -> None:
+    """Keep the templates' compiled code in `folder` from one process to the next: Jinja2
+    compares each template's checksum, so an edited template is compiled again."""
+    ENV.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def render(name: str, **context) -> str:

@@ -82,9 +82,15 @@ def check(lic: License) -> list[Finding]:
 
 def scan(path: Path, text: str, doc: Document | None = None) -> list[Finding]:
     """One finding per line that holds a refused character, naming the first and counting the rest."""
-    found = []
+    found: list[Finding] = []
+    # Each distinct character is judged once; only a line holding a refused one is read again.
+    refused_here = {ch for ch in set(text) if ch != "\r" and refused(ch)}
+    if not refused_here:
+        return found
     for number, line in enumerate(text.split("\n"), start=1):
-        bad = [ch for ch in line if ch != "\r" and refused(ch)]
+        if refused_here.isdisjoint(line):
+            continue
+        bad = [ch for ch in line if ch in refused_here]
         if number == 1 and line.startswith("\ufeff"):
             bad = bad[1:]  # a leading BOM is ENC-BOM's
         if not bad:

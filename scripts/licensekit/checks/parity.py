@@ -10,6 +10,7 @@ text is the authoritative one and is checked against the original elsewhere.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import tokens
 from ..model import Clause, Finding, License
@@ -38,9 +39,13 @@ def _attribute_pattern(lang: str) -> str:
     return "|".join(f"(?P<a{i}>{zh if lang == 'zh-Hans' else en})" for i, (_, zh, en) in enumerate(GRANT_ATTRIBUTES))
 
 
+@cache
+def _attribute_regex(lang: str) -> re.Pattern:
+    return re.compile(_attribute_pattern(lang), 0 if lang == "zh-Hans" else re.IGNORECASE)
+
+
 def _attributes(text: str, lang: str) -> list[str]:
-    found = re.finditer(_attribute_pattern(lang), text, 0 if lang == "zh-Hans" else re.IGNORECASE)
-    return sorted({GRANT_ATTRIBUTES[int(m.lastgroup[1:])][0] for m in found})
+    return sorted({GRANT_ATTRIBUTES[int(m.lastgroup[1:])][0] for m in _attribute_regex(lang).finditer(text)})
 
 
 def _plain(clause: Clause) -> str:
@@ -71,7 +76,7 @@ def _tokens(zh: Clause, en: Clause) -> list[Finding]:
 def _without_attributes(text: str, lang: str) -> str:
     """The text with the grant's attributes blanked: their negations (non-exclusive,
     不可转让) are compared as attributes, not counted again as negations."""
-    return re.sub(_attribute_pattern(lang), " ", text, flags=0 if lang == "zh-Hans" else re.IGNORECASE)
+    return _attribute_regex(lang).sub(" ", text)
 
 
 def _polarity(zh: Clause, en: Clause) -> list[Finding]:

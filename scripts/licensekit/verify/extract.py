@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
 
-from bs4 import BeautifulSoup, NavigableString
 from markdown_it import MarkdownIt
 
 from .normalise import IGNORED, canonical
@@ -70,6 +69,9 @@ def _lang(tag) -> str:
 def html_text(html: str, drop_lang: str = "") -> str:
     """The text of an HTML page; with `drop_lang` ("en", "zh"), without the elements in
     that language (a page with both languages side by side)."""
+    # Imported here: a site build reads this module's tables (the /verify/ page's data), never a page.
+    from bs4 import BeautifulSoup, NavigableString
+
     soup = BeautifulSoup(html, "html.parser")
     roots = soup.select(SITE_ROOT)
     if roots:
