@@ -216,8 +216,8 @@ def test_the_dev_server_polls_often_and_sends_a_charset():
     )
     assert mkdocs_hooks.on_serve(server, None, None) is server
     assert server.build_delay == 0.03
-    assert server.observer._timeout == 0.05
-    assert [e._timeout for e in emitters] == [0.05, 0.05]
+    assert server.observer._timeout == 0.025
+    assert [e._timeout for e in emitters] == [0.025, 0.025]
     assert server._guess_type("a.txt") == "text/plain; charset=utf-8"
     assert server._guess_type("b.html") == "text/html; charset=utf-8"
     assert server._guess_type("c.json") == "application/json"
