@@ -31,6 +31,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "repo: reads the code base, README or installed theme itself; left out of `make mutation`")
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A bytes value's ID, as pytest writes it when it escapes IDs (pyproject.toml keeps IDs as
+    written, and then pytest would put the bytes themselves into the ID and fail)."""
+    return val.decode("ascii", "backslashreplace") if isinstance(val, bytes) else None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark slow every test that uses a site fixture, so no hand list of slow tests can go stale.
 
