@@ -10,6 +10,7 @@ import unicodedata
 import urllib.request
 
 import pytest
+from PIL import Image, ImageOps
 from sitekit import soup
 
 SITE_URL = "https://baichuan-7b-license.example.org/"
@@ -223,6 +224,54 @@ def test_print_is_a_legal_document(page, base_url, lic, path, lines, size):
     assert 4 <= pages <= 40, pages
 
 
+MM = 72 / 25.4  # points per millimetre: the PDF is rendered at one pixel per point
+ID_AT_END = re.compile(r"#([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+def printed_pages(page, size: str) -> list[tuple[Image.Image, str]]:
+    """Each page of the print PDF as a greyscale image (pypdfium2 renders it) and its text, where
+    a hyphen that ends a line comes out as U+FFFE."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(page.pdf(format=size, print_background=False))
+    return [(p.render(scale=1).to_pil().convert("L"), p.get_textpage().get_text_range().replace("\ufffe", "-")) for p in pdf]
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("path", ["zh/", "en/", "parallel/"])
+def test_printed_pages_look_right(page, base_url, lic, tmp_path, path, size):
+    """The pages as printed, rasterised: none blank, nothing past the margins, the header block
+    on page 1, no heading left alone at the foot of a page, every clause ID in the order of the
+    text. The PNGs stay in the test's tmp_path, for a look."""
+    page.goto(base_url + path)
+    pages = printed_pages(page, size)
+    ids = [c.id for c in lic.zh.clauses]
+    found: list[str] = []
+    for number, (image, text) in enumerate(pages, 1):
+        image.save(tmp_path / f"{path.strip('/')}-{size}-{number:02d}.png")
+        ink = ImageOps.invert(image).point(lambda v: 255 if v > 24 else 0).getbbox()
+        assert ink is not None, f"page {number} is blank"
+        left, top, right, bottom = ink
+        # @page margins are 18 mm top and bottom, 16 mm left and right: text that runs past them is cut
+        assert left >= 16 * MM - 2 and right <= image.width - 16 * MM + 2, (number, ink)
+        assert top >= 18 * MM - 2 and bottom <= image.height - 18 * MM + 2, (number, ink)
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        last = ID_AT_END.search(lines[-1])
+        # a form field of the appendix is a heading with no text of its own: it may end a page
+        if number < len(pages) and last and not last.group(1).startswith("appendix-2-"):
+            pytest.fail(f"page {number} ends with the heading {lines[-1]!r}")
+        found += [m.group(1) for line in lines for m in [ID_AT_END.search(line)] if m]
+    first = squeeze(pages[0][1])
+    for line in (lic.docs["zh-Hans" if path == "zh/" else "en"].title, "LicenseRef-Baichuan-7B-Model-License", SITE_URL + path):
+        assert squeeze(line) in first, line
+    if path == "parallel/":
+        # the cells wrap long IDs; each one is printed, in Chinese and in English
+        flat = squeeze("".join(text for _, text in pages))
+        assert all(flat.count(f"#{cid}") >= 2 for cid in ids)
+    else:
+        assert found == ids
+
+
 @pytest.mark.parametrize(
     "path,selector",
     [("zh/", ".license-notice"), ("en/", ".license-notice"), ("parallel/", ".license-notice"), ("en/", ".license-operator")],
@@ -236,6 +285,9 @@ def test_printed_notice_is_readable(page, base_url, path, selector):
     assert float(style[0].removesuffix("px")) >= 13.3 and style[1] == "rgb(0, 0, 0)", style
     assert page.locator(".license-switch").first.is_hidden()
     assert page.locator(".md-search").is_hidden()
+    # copy buttons are controls of the screen: on paper they were two stray icons per heading
+    assert page.locator("#s2-2 .copy-button").count() in (2, 4)  # 4 side by side
+    assert page.locator(".copy-button:visible").count() == 0
     assert page.locator("a.headerlink[href='#s2-2']").first.is_visible()
 
 

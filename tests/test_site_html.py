@@ -105,6 +105,20 @@ def test_nothing_is_loaded_from_another_origin(site):
     assert outside == []
 
 
+def test_first_paint_waits_for_no_print_style(site):
+    """The print style sheet is fetched for print only: on a slow phone the screen's first paint
+    does not wait for it. The theme's script and ours stay at the end of the body, run in order."""
+    for path in html_pages(site):
+        doc = soup(path)
+        rel = path.relative_to(site).as_posix()
+        sheets = {link["href"].rsplit("/", 1)[-1]: link.get("media") for link in doc.select("link[rel=stylesheet]")}
+        assert sheets["print.css"] == "print", rel
+        assert [name for name, media in sheets.items() if media] == ["print.css"], rel
+        assert "license.css" in sheets and any(name.startswith("main.") for name in sheets), rel
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in doc.select("script[src]")]
+        assert scripts[0].startswith("bundle.") and scripts[1] == "license.js", rel
+
+
 def test_every_outbound_link_is_listed_on_notes(site, lic):
     listed = set(outbound_links(lic))
     notes = {a["href"] for a in page(site, "notes").select("a[href^='http']")}
