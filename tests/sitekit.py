@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 from pathlib import Path
 
@@ -28,3 +29,14 @@ def soup(path: Path) -> BeautifulSoup:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def code_blocks(page: Path, lang: str) -> list[str]:
+    """The text of each `lang` code block of a built page."""
+    return [code.get_text() for code in soup(page).select(f"pre > code.language-{lang}")]
+
+
+def readme_block(heading: str, lang: str) -> str:
+    """The first `lang` code block after README's `### heading`, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(rf"### {re.escape(heading)}\n.*?```{lang}\n(.*?)```", readme, re.S).group(1)

@@ -18,7 +18,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from sitekit import soup
+from sitekit import code_blocks, readme_block
 
 from casebook import ROOT
 from licensekit import usercache
@@ -46,11 +46,6 @@ def run(cmd: list[str] | str, **kw) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session", autouse=True)
 def tools_installed():
     assert (TOOLS / "scancode").exists(), "the tools venv is missing: `make test` installs it from requirements-tools.lock"
-
-
-def code_blocks(html_path: Path, lang: str) -> list[str]:
-    page = soup(html_path)
-    return [code.get_text() for code in page.select(f"pre > code.language-{lang}")]
 
 
 # --- JSON Schema -------------------------------------------------------------------------
@@ -156,9 +151,7 @@ def test_huggingface_model_card(site, source):
 
 
 def readme_commands() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"### ScanCode\n.*?```sh\n(.*?)```", readme, re.S).group(1)
-    return block.strip().splitlines()
+    return readme_block("ScanCode", "sh").strip().splitlines()
 
 
 def test_the_commands_on_downloads_are_those_in_readme(site):

@@ -20,11 +20,11 @@ from unittest import mock
 
 import mkdocs_hooks
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.config_options import Hooks
 from mkdocs.exceptions import Abort
+from sitekit import code_blocks, html_pages, readme_block, soup
 
 from casebook import ROOT, broken_copy, cases
 
@@ -51,14 +51,6 @@ def built(tmp_path_factory) -> Path:
     return build_in_process(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("inprocess") / "site")
 
 
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
-
-def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
@@ -70,14 +62,14 @@ def sha256(text: str) -> str:
 def test_each_page_has_its_language(built, name, lang):
     html = (built / name).read_text(encoding="utf-8")
     assert html.count("<html lang=") == 1
-    assert parse(built / name).html["lang"] == lang
+    assert soup(built / name).html["lang"] == lang
 
 
 def test_every_page_allows_exactly_its_own_inline_scripts(built):
     pages = html_pages(built)
     assert {p.relative_to(built).as_posix() for p in pages} >= {"index.html", "404.html", "zh/index.html", "verify/index.html"}
     for path in pages:
-        doc = parse(path)
+        doc = soup(path)
         metas = doc.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert len(metas) == 1, path
         parts = metas[0]["content"].split("; ")
@@ -105,13 +97,13 @@ def test_the_pages_start_the_sites_search_worker(built):
     for path in html_pages(built):
         html = path.read_text(encoding="utf-8")
         assert "assets/javascripts/workers/search." not in html, path
-    config = parse(built / "zh/index.html").find("script", id="__config")
+    config = soup(built / "zh/index.html").find("script", id="__config")
     assert json.loads(config.string)["search"].endswith("assets/search-worker.js")
 
 
 def test_only_the_verify_page_loads_the_verifier(built):
     def scripts(page: str) -> list[str]:
-        return [s["src"] for s in parse(built / page).find_all("script", src=True)]
+        return [s["src"] for s in soup(built / page).find_all("script", src=True)]
 
     verify = scripts("verify/index.html")
     assert [s for s in verify if "/verify/" in s] == [
@@ -201,7 +193,7 @@ def test_the_dev_server_serves_the_findings_at_every_page(tmp_path, monkeypatch)
     ]
     error_page = (site / "404.html").read_bytes()
     assert all((site / page).read_bytes() == error_page for page in pages)
-    text = [line.strip() for line in parse(site / "index.html").get_text("\n").splitlines() if line.strip()]
+    text = [line.strip() for line in soup(site / "index.html").get_text("\n").splitlines() if line.strip()]
     assert "2 error(s) in the license sources" in text
     assert [line for line in text if line.startswith("license/")] == expected
     assert "北京百川智能科技有限公司" not in "\n".join(text)  # none of the license's text is served
@@ -226,14 +218,9 @@ def test_the_dev_server_polls_often_and_sends_a_charset():
 SITE_URL = "https://baichuan-7b-license.example.org/"
 
 
-def code_blocks(page: Path, lang: str) -> list[str]:
-    return [c.get_text() for c in parse(page).select(f"pre > code.language-{lang}")]
-
-
 def test_the_hand_written_pages_get_their_generated_parts(built):
     downloads = built / "downloads/index.html"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    scancode = re.search(r"### ScanCode\n.*?```sh\n(.*?)```", readme, re.S).group(1)
+    scancode = readme_block("ScanCode", "sh")
     checksums, commands = code_blocks(downloads, "sh")
     assert commands == scancode  # the same commands as README, with the configured address
     assert checksums.startswith(f"curl -fsS --remote-name-all \\\n  {SITE_URL}license.json \\\n")
@@ -241,18 +228,18 @@ def test_the_hand_written_pages_get_their_generated_parts(built):
     assert code_blocks(downloads, "yaml") == [
         f"---\nlicense: other\nlicense_name: baichuan-7b-model-license\nlicense_link: {SITE_URL}license.zh.txt\n---\n"
     ]
-    links = {a["href"] for a in parse(downloads).select("ul.download-list a[href]")}
+    links = {a["href"] for a in soup(downloads).select("ul.download-list a[href]")}
     assert {"../license.json", "../license.zh.txt", "../spdx/LicenseRef-Baichuan-7B-Model-License.xml"} <= links
-    notes = parse(built / "notes/index.html").get_text()
+    notes = soup(built / "notes/index.html").get_text()
     assert f"《baichuan-7B模型许可协议》二、2 {SITE_URL}zh/#s2-2" in notes
     assert f"English: {SITE_URL}en/#s2-2" in notes
-    verify = parse(built / "verify/index.html")
+    verify = soup(built / "verify/index.html")
     assert [el.get("id") for el in verify.select("main form, main textarea, main input[type=file], main button")] == [
         "verify-form",
         "verify-text",
         "verify-file",
         "verify-run",
     ]
-    home = parse(built / "index.html")
+    home = soup(built / "index.html")
     groups = [s["class"][-1] for s in home.select("main section.license-summary__group")]
     assert groups == ["license-summary__group--permissions", "license-summary__group--conditions", "license-summary__group--limitations"]
