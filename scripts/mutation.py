@@ -77,7 +77,9 @@ def stage() -> None:
 
 def mutmut(*args: str, **kwargs) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).with_name("mutmut")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A cache of its own: a mutant that finds bad data valid, or writes a wrong dictionary,
+    # must not leave that in the user's cache for later builds and tests to trust.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(STAGE / "cache")}
     return subprocess.run([str(exe), *args], cwd=STAGE, env=env, text=True, **kwargs)
 
 
