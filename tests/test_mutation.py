@@ -83,3 +83,11 @@ def test_a_sample_report_gives_the_estimate_and_passes_only_when_its_interval_cl
     assert [line.split()[0] for line in out[:-1]] == ["survived", "no", "survived"]  # s1, s2, s3
     found = {f"k{i}": "killed" for i in range(91)} | {f"s{i}": "survived" for i in range(9)}
     assert mutation.report(found, 60.0, population=13000) is False  # 91 % ± 5.6 % does not
+
+
+def test_mutmut_runs_with_a_cache_of_its_own(monkeypatch):
+    seen = {}
+    monkeypatch.setattr(mutation.subprocess, "run", lambda cmd, **kw: seen.update(kw))
+    mutation.mutmut("results")
+    assert seen["env"]["XDG_CACHE_HOME"] == str(mutation.STAGE / "cache")
+    assert seen["cwd"] == mutation.STAGE
