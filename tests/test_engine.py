@@ -30,7 +30,7 @@ def test_engine_command(monkeypatch, value, module):
 
 
 def test_engine_launcher():
-    assert engine.launcher("serve", "-a", "x") == [sys.executable, str(ROOT / "scripts" / "engine.py"), "serve", "-a", "x"]
+    assert engine.launcher("serve", "-a", "x") == [sys.executable, str((ROOT / "scripts" / "engine.py").resolve()), "serve", "-a", "x"]
 
 
 JIEBA_ALONE = """
