@@ -50,6 +50,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.path not in slow_modules)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cold_caches_under_a_mutant():
+    """mutmut gathers coverage in its own process and forks each mutant's run from it, so a
+    value cached there by the original code (a compiled pattern, a validator) would hide the
+    mutant from every test that asks for the same value. Under a mutant, start cold."""
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        for name, module in list(sys.modules.items()):
+            if name == "licensekit" or name.startswith("licensekit."):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def _no_leaked_source_date(monkeypatch):
     """The hooks set SOURCE_DATE_EPOCH in the process that runs them; a test that runs them

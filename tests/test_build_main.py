@@ -148,12 +148,20 @@ def test_a_failure_to_publish_keeps_the_old_site(engine, tmp_path, capsys, monke
         ("..", "is or contains the project"),
     ],
 )
-def test_a_target_in_or_around_the_sources_is_refused(engine, capsys, target, why):
-    site = (ROOT / target).resolve()
-    assert build.main([str(ROOT / target)]) == 2
+def test_a_target_in_or_around_the_sources_is_refused(engine, capsys, tmp_path, monkeypatch, target, why):
+    # A project of its own: should the refusal fail, the stand-in build replaces a folder of
+    # this copy, never the project's own sources (nor, under mutation testing, the mutants').
+    root = tmp_path / "project"
+    for name in build.SOURCES:
+        (root / name).mkdir(parents=True)
+        (root / name / "keep").write_text(name, encoding="utf-8")
+    monkeypatch.setattr(build, "ROOT", root)
+    before = tree(tmp_path)
+    site = (root / target).resolve()
+    assert build.main([str(root / target)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith(f"build.py: refused: {site} {why} (")
-    assert engine["calls"] == []
+    assert engine["calls"] == [] and tree(tmp_path) == before
 
 
 @pytest.mark.parametrize(
