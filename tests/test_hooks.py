@@ -368,3 +368,57 @@ def test_hooks_leave_the_contents_of_other_pages(configured):
     page = SimpleNamespace(file=SimpleNamespace(src_uri="notes.md"), toc="kept")
     assert mkdocs_hooks.on_page_content("<p>x</p>", page, configured, None) == "<p>x</p>"
     assert page.toc == "kept"
+
+
+VERIFY_SCRIPTS = "".join(
+    f'<script src="../assets/verify/{name}"></script>\n'
+    for name in ("vendor/diff_match_patch.js", "vendor/markdown-it.min.js", "verify.js", "page.js")
+)
+
+
+@pytest.mark.parametrize(
+    ("uri", "scripts"),
+    [("verify.md", VERIFY_SCRIPTS), ("notes.md", ""), ("verify/index.md", ""), (None, "")],
+    ids=["verify", "notes", "other-verify", "no-file"],
+)
+def test_only_the_verify_page_loads_the_verifier(configured, uri, scripts):
+    html = '<html lang="en"><head><meta charset="utf-8"></head><body><p>x</p></body></html>'
+    page = SimpleNamespace(meta={}, url="verify/", **({} if uri is None else {"file": SimpleNamespace(src_uri=uri)}))
+    policy = csp.meta(mkdocs_hooks.theme_hashes(configured, ".."))
+    assert mkdocs_hooks.on_post_page(html, page, configured) == (
+        f'<html lang="en"><head><meta charset="utf-8">\n    {policy}</head><body><p>x</p>{scripts}</body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("site_url", "base"),
+    [("https://example.org/sub/", "/sub/"), ("https://example.org/", "/"), ("", "/"), (None, "/")],
+)
+def test_a_theme_page_allows_the_theme_scripts_for_the_sites_path(configured, monkeypatch, site_url, base):
+    # The theme's inline scripts name the site's path, so their hashes depend on it.
+    assert mkdocs_hooks.theme_hashes(configured, "/sub/") != mkdocs_hooks.theme_hashes(configured, "/")
+    monkeypatch.setattr(configured, "site_url", site_url)
+    html = '<html><head><meta charset="utf-8"></head><body></body></html>'
+    policy = csp.meta(mkdocs_hooks.theme_hashes(configured, base))
+    assert mkdocs_hooks.on_post_template(html, "404.html", configured) == html.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8">\n    {policy}'
+    )
+    assert mkdocs_hooks.on_post_template("<urlset/>", "sitemap.xml", configured) == "<urlset/>"
+
+
+def test_source_date_is_zero_when_git_prints_nothing(monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks.subprocess, "run", lambda *args, **kwargs: SimpleNamespace(stdout="\n"))
+    assert mkdocs_hooks.source_date() == "0"
+
+
+def test_the_error_site_covers_every_markdown_page_the_navigation_names():
+    nav = [
+        "index.md",
+        {"Text": [{"中文": "zh.md"}, {"English": "en.md"}, "https://example.org/elsewhere"]},
+        {"Code": "https://github.com/baichuan-inc/Baichuan-7B"},
+        {"Notes": "notes/index.md"},
+        "README",
+    ]
+    assert mkdocs_hooks.nav_sources(nav) == ["index.md", "zh.md", "en.md", "notes/index.md"]
+    assert mkdocs_hooks.nav_sources("only.md") == ["only.md"]
+    assert mkdocs_hooks.nav_sources([]) == []
