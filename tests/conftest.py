@@ -51,20 +51,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.path not in slow_modules)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _under_a_mutant():
-    """mutmut gathers coverage in its own process and forks each mutant's run from it, so a
-    value cached there by the original code (a compiled pattern, a validator) would hide the
-    mutant from every test that asks for the same value. Under a mutant, start cold."""
-    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+@pytest.fixture(autouse=True)
+def _under_mutmut():
+    """Each test starts with cold caches under mutmut. It records which tests reach each
+    function, and then runs each mutant in a process forked from its own: a value cached by
+    an earlier test or by the original code (a compiled pattern, a validator) would hide the
+    function from the record, and the mutant from the test."""
+    under = os.environ.get("MUTANT_UNDER_TEST", "")  # "stats", "fail" or a mutant's name
+    if not under:
+        return
+    if "__mutmut_" in under:
         # A mutant that grows memory without end fails (MemoryError) instead of starving the
         # machine: mutmut bounds only CPU time. Tests use well under a gigabyte.
         resource.setrlimit(resource.RLIMIT_DATA, (4 << 30, 4 << 30))
-        for name, module in list(sys.modules.items()):
-            if name == "licensekit" or name.startswith("licensekit."):
-                for value in list(vars(module).values()):
-                    if callable(getattr(value, "cache_clear", None)):
-                        value.cache_clear()
+    for name, module in list(sys.modules.items()):
+        if name == "licensekit" or name.startswith("licensekit."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 @pytest.fixture(autouse=True)

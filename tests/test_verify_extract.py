@@ -3,6 +3,8 @@ file is read as, what HTML and Markdown leave, and which lines count as page fur
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from licensekit.verify.extract import detect, extract, html_text, lines_of, markdown_text, strip_furniture
@@ -64,6 +66,7 @@ HTML = [
     ("<ul><li>甲</li><li>乙</li></ul>", "", "甲\n乙\n\n"),
     ("<ol start='2'><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>", "", "2. 甲1. 子\n2. 丑\n\n\n3. 乙\n\n"),
     ("<ol start='-2'><li>甲</li></ol>", "", "1. 甲\n\n"),
+    ("<ol start='2'><li>甲</li><p>注</p><li>乙</li></ol>", "", "2. 甲\n注\n3. 乙\n\n"),  # only items are numbered
     (
         "<p>甲<script>x()</script><style>p{}</style></p><nav>菜单</nav><p hidden>隐</p><p aria-hidden='true'>藏</p>"
         "<form><button>按钮</button></form><aside>旁</aside><p>乙</p>",
@@ -93,6 +96,15 @@ HTML = [
 @pytest.mark.parametrize(("html", "drop", "text"), HTML)
 def test_html_leaves_the_text_of_its_blocks_one_a_line(html, drop, text):
     assert html_text(html, drop) == text
+
+
+@pytest.mark.parametrize("html", ["<p>甲</p>", "<div class='license-text'><p>甲</p></div>"])
+def test_html_is_read_with_the_standard_library_parser_and_no_warning(html):
+    # The parser is named: one guessed from what is installed would warn, and read alike
+    # only where lxml is missing.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert html_text(html) == "甲\n" + ("\n" if "license-text" in html else "")
 
 
 # --- Markdown ---------------------------------------------------------------------------------
