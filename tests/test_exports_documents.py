@@ -12,10 +12,11 @@ import zipfile
 import pytest
 
 from casebook import LICENSE, SEED, seed_chars
+from factories import license_of
 from licensekit import exports
 from licensekit.exports.license_json import license_json
 from licensekit.exports.sbom import spdx_document
-from licensekit.exports.scancode import scancode_plugin, scancode_rules
+from licensekit.exports.scancode import Rule, scancode_commands, scancode_license, scancode_plugin, scancode_rules
 from licensekit.exports.wheel import wheel
 
 LICENSE_ID = "LicenseRef-Baichuan-7B-Model-License"
@@ -172,6 +173,70 @@ def test_rule_kinds_and_order(lic):
         *[("is_license_text", "zh-hans")] * 6,
     ]
     assert rules[8].text == "English.\n"
+
+
+def test_long_notes_fold_at_ninety_columns():
+    # ScanCode's saneyaml folds at 90 columns: here the first line is 90 long and a 91st would fit "diff"
+    rule = Rule(
+        "is_license_reference",
+        "x",
+        notes="Notes like these fold at ninety columns, as ScanCode writes its own rules, so that a diff of two rules stays small.",
+    )
+    assert rule.content("k").decode() == (
+        "---\n"
+        "license_expression: k\n"
+        "is_license_reference: yes\n"
+        "relevance: 100\n"
+        "notes: Notes like these fold at ninety columns, as ScanCode writes its own rules, so that a\n"
+        "    diff of two rules stays small.\n"
+        "---\n\n"
+        "x"
+    )
+
+
+def entry_license(see_also: list[str]):
+    """A license whose Chinese PDF is https://x.example/zh.pdf and whose links are `see_also`."""
+    meta = {
+        "name": "Small",
+        "licenseId": "LicenseRef-Small",
+        "licenseComments": "C.",
+        "licensor": {"en": "Some Co.", "contact": "legal@x.example"},
+        "seeAlso": see_also,
+        "identifiers": {"scancode": {"key": "small-2023", "spdx_license_key": "LicenseRef-scancode-small-2023"}},
+        "provenance": [
+            {"language": "en", "url": "https://x.example/en.pdf", "title": "Small.pdf"},
+            {"language": "zh-Hans", "url": "https://x.example/zh.pdf", "title": "小.pdf"},
+        ],
+    }
+    return license_of(metadata=meta)
+
+
+# other_urls: every link but the first (the homepage) and the PDF (a text URL), then the Chinese page
+@pytest.mark.parametrize(
+    "see_also,other",
+    [
+        (["https://x.example/", "https://x.example/zh.pdf", "https://x.example/code"], ["https://x.example/code"]),
+        (["https://x.example/", "https://x.example/code", "https://x.example/zh.pdf"], ["https://x.example/code"]),
+        (["https://x.example/", "https://x.example/a", "https://x.example/b"], ["https://x.example/a", "https://x.example/b"]),
+        (["https://x.example/"], []),
+    ],
+)
+def test_scancode_entry_links(see_also, other):
+    text = scancode_license(entry_license(see_also), "https://s.example/", "正文").decode()
+    urls = "".join(f"    - {u}\n" for u in [*other, "https://s.example/zh/"])
+    assert "\nhomepage_url: https://x.example/\n" in text
+    assert "\ntext_urls:\n    - https://x.example/zh.pdf\n    - https://s.example/license.zh.txt\n" in text
+    assert f"\nother_urls:\n{urls}ignorable_emails:\n    - legal@x.example\n---\n\n正文" in text
+
+
+@pytest.mark.parametrize("base", ["https://example.org/sub/", "https://s.example/"])
+def test_scancode_commands_a_user_runs(base):
+    assert scancode_commands(base, KEY) == (
+        "pip install scancode-toolkit==32.5.0 pluggy==1.5.0\n"
+        f"pip install {base}scancode/scancode_baichuan_7b_model_2023-1.0.0-py3-none-any.whl\n"
+        "scancode-reindex-licenses --all-languages\n"
+        "scancode --license --json-pp scan.json path/to/model"
+    )
 
 
 def record_line(path: str, data: bytes) -> str:

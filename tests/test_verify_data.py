@@ -82,13 +82,13 @@ def test_the_document_is_compact_utf8_json_with_sorted_keys(lic, doc):
 
 # The names and values the port reads, exactly (a misspelt name is a page that fails to verify),
 # at a site whose path ends in a capital letter, as a slash-stripping mutant would reveal.
-@pytest.mark.parametrize("site", [SITE, "https://h.example/DOCX/"])
-def test_the_document_exactly(lic, site):
-    doc = data(References(lic, site))
+@pytest.mark.parametrize("url", [SITE, "https://h.example/DOCX/"])
+def test_the_document_exactly(lic, url):
+    doc = data(References(lic, url))
     langs = doc.pop("langs")
     assert doc == {
-        "schema": f"{site}schema/verify-report.schema.json",
-        "site_url": site,
+        "schema": f"{url}schema/verify-report.schema.json",
+        "site_url": url,
         "ignored": "".join(sorted(IGNORED)),
         "width_range": [0xFF01, 0xFF5E, 0xFEE0],
         "fold_table": [["“”„‟″〝〞「」『』", '"', "quote"], ["‘’‚‛′", "'", "quote"], ["‐‑‒–—―−", "-", "dash"]],
@@ -123,9 +123,9 @@ def test_the_document_exactly(lic, site):
         "Beijing Baichuan Intelligent Technology Co., Ltd.",
     ]
     assert zh["units"][:2] == [
-        {"id": "title", "label": "title", "url": f"{site}zh/", "text": "baichuan-7B模型许可协议", "optional": False},
-        {"id": "s1", "label": "I", "url": f"{site}zh/#s1", "text": "一、定义", "optional": False},
+        {"id": "title", "label": "title", "url": f"{url}zh/", "text": "baichuan-7B模型许可协议", "optional": False},
+        {"id": "s1", "label": "I", "url": f"{url}zh/#s1", "text": "一、定义", "optional": False},
     ]
     notice = en["units"][1]
-    assert (notice["id"], notice["label"], notice["url"], notice["optional"]) == ("notice", "notice", f"{site}en/", True)
+    assert (notice["id"], notice["label"], notice["url"], notice["optional"]) == ("notice", "notice", f"{url}en/", True)
     assert notice["text"].startswith("Unofficial translation. The Chinese text is the only authoritative version")
