@@ -1,5 +1,6 @@
-"""The SBOM example, the ScanCode rules and plugin wheel, and license.json's addresses, in-process
-and exactly: every key is a field name a consumer looks up, so a misspelt key is a broken download."""
+"""The SBOM example, the ScanCode rules and plugin wheel, license.json's addresses and the SPDX
+outline, in-process and exactly: every key is a field name a consumer looks up, so a misspelt key
+is a broken download."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ import zipfile
 import pytest
 
 from casebook import LICENSE, SEED, seed_chars
-from factories import license_of
+from factories import item, license_of, section
 from licensekit import exports
-from licensekit.exports.license_json import license_json
+from licensekit.exports.license_json import license_json, published_metadata
 from licensekit.exports.sbom import spdx_document
 from licensekit.exports.scancode import Rule, scancode_commands, scancode_license, scancode_plugin, scancode_rules
+from licensekit.exports.spdx import Node, outline
 from licensekit.exports.wheel import wheel
 
 LICENSE_ID = "LicenseRef-Baichuan-7B-Model-License"
@@ -371,3 +373,46 @@ def test_license_json_clause_entry_exactly(lic):
     }
     assert html["zh-Hans"].startswith('<p>货币使用损失;<sup class="erratum-mark">')
     assert html["en"].startswith('<p>loss of the use of money;<sup class="erratum-mark">')
+
+
+@pytest.mark.parametrize(
+    "link,absolute",
+    [
+        ("/license.zh.txt", "https://example.org/sub/license.zh.txt"),
+        ("license.zh.txt", "https://example.org/sub/license.zh.txt"),
+        ("/X-notes/terms.txt", "https://example.org/sub/X-notes/terms.txt"),
+    ],
+)
+def test_license_json_model_card_link_is_absolute(lic, link, absolute):
+    meta = {**lic.metadata, "identifiers": {**lic.metadata["identifiers"], "huggingFace": {"license": "other", "license_link": link}}}
+    published = published_metadata(license_of(metadata=meta), BASE)
+    assert published["identifiers"]["huggingFace"] == {"license": "other", "license_link": absolute}
+    assert published["identifiers"]["scancode"] == lic.metadata["identifiers"]["scancode"]
+    assert meta["identifiers"]["huggingFace"]["license_link"] == link  # the model is left as it was
+    assert sorted(published) == sorted(k for k in lic.metadata if k not in ("rules", "tags"))
+
+
+# -- the SPDX outline ------------------------------------------------------------------------
+
+
+def test_outline_of_an_empty_numbered_item():
+    """A numbered clause without text (a source mid-edit) is a bare bullet, not an invented text."""
+    zh = [
+        section("s1", "一、", "定义", lang="zh-Hans"),
+        item("s1-1", "1.", "s1", lang="zh-Hans"),
+        item("s1-2", "2.", "s1", "乙。", "丙。", lang="zh-Hans"),
+    ]
+    assert outline(license_of(zh, zh_title="题")) == [
+        Node("title", "题"),
+        Node(
+            "list",
+            children=[
+                Node(
+                    "item",
+                    "定义",
+                    "一、",
+                    [Node("list", children=[Node("item", "", "1."), Node("item", "乙。", "2.", [Node("p", "丙。")])])],
+                ),
+            ],
+        ),
+    ]
