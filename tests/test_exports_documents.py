@@ -375,6 +375,16 @@ def test_license_json_clause_entry_exactly(lic):
     assert html["en"].startswith('<p>loss of the use of money;<sup class="erratum-mark">')
 
 
+def test_license_json_html_keeps_the_anchor_of_an_inline_definition(lic):
+    """A term defined inside a clause (III.2's Marks) keeps its id in the HTML, where the glossary's URLs point."""
+    (entry,) = [c for c in license_json(lic, BASE)["clauses"] if c["id"] == "s3-2"]
+    dfn = {lang: re.findall(r"<dfn[^>]*>[^<]*</dfn>", html) for lang, html in entry["html"].items()}
+    assert dfn == {
+        "zh-Hans": ['<dfn id="s3-2-marks" class="term-definition">标识</dfn>'],
+        "en": ['<dfn id="s3-2-marks" class="term-definition">Marks</dfn>'],
+    }
+
+
 @pytest.mark.parametrize(
     "link,absolute",
     [
