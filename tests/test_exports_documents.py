@@ -11,6 +11,8 @@ import re
 import zipfile
 
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry
 
 from casebook import LICENSE, SEED, seed_chars
 from factories import item, license_of, section
@@ -18,6 +20,7 @@ from licensekit import exports
 from licensekit.exports.license_json import license_json, published_metadata
 from licensekit.exports.sbom import spdx_document
 from licensekit.exports.scancode import Rule, scancode_commands, scancode_license, scancode_plugin, scancode_rules
+from licensekit.exports.schema import license_schema, published_metadata_schema
 from licensekit.exports.spdx import Node, outline
 from licensekit.exports.wheel import wheel
 
@@ -426,3 +429,58 @@ def test_outline_of_an_empty_numbered_item():
             ],
         ),
     ]
+
+
+# -- the published metadata schema ------------------------------------------------------------
+
+LINK_SCHEMA = {
+    "type": "string",
+    "format": "uri",
+    "pattern": "^https?://",
+    "description": "The card's license_link: the absolute URL of the plain Chinese text.",
+}
+
+
+def minimal_metadata_schema(defs: bool) -> dict:
+    hf = {"properties": {"license": {"type": "string"}, "license_link": {"type": "string", "pattern": "^/"}}}
+    schema = {
+        "type": "object",
+        "required": ["licenseId", "rules", "tags", "identifiers"],
+        "properties": {
+            "licenseId": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}]},
+            "rules": {"$ref": "#/$defs/rules"},
+            "tags": {"type": "object"},
+            "identifiers": {"properties": {"huggingFace": hf}},
+        },
+    }
+    return schema | ({"$defs": {"id": {"type": "string"}, "rules": {"type": "object"}}} if defs else {})
+
+
+@pytest.mark.parametrize("defs", [True, False], ids=["with-defs", "without-defs-id-or-schema"])
+def test_published_metadata_schema_exactly(defs):
+    source = minimal_metadata_schema(defs)
+    published = published_metadata_schema(source)
+    assert published == {
+        "type": "object",
+        "required": ["licenseId", "identifiers"],
+        "properties": {
+            # the bundled schema's own references point where it now sits, in lists too
+            "licenseId": {"anyOf": [{"$ref": "#/$defs/metadata/$defs/id"}, {"type": "null"}]},
+            "identifiers": {"properties": {"huggingFace": {"properties": {"license": {"type": "string"}, "license_link": LINK_SCHEMA}}}},
+        },
+        # only the definitions still used: `rules` went with its property
+        "$defs": {"id": {"type": "string"}} if defs else {},
+    }
+    assert source == minimal_metadata_schema(defs)  # the source schema is left as it was
+
+
+def test_license_schema_refuses_a_relative_model_card_link(lic):
+    data = license_json(lic, BASE)
+    schema = license_schema(LICENSE / "schema", BASE)
+    # offline (the schema holds all it refers to); that the unbroken document validates is test_exports' to say
+    validator = Draft202012Validator(schema, registry=Registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert (
+        schema["$defs"]["metadata"]["properties"]["identifiers"]["properties"]["huggingFace"]["properties"]["license_link"] == LINK_SCHEMA
+    )
+    data["metadata"]["identifiers"]["huggingFace"]["license_link"] = "/license.zh.txt"
+    assert [e.message for e in validator.iter_errors(data)] == ["'/license.zh.txt' does not match '^https?://'"]
