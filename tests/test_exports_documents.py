@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import re
 import zipfile
 
@@ -20,7 +21,7 @@ from licensekit import exports
 from licensekit.exports.license_json import license_json, published_metadata
 from licensekit.exports.sbom import spdx_document
 from licensekit.exports.scancode import Rule, scancode_commands, scancode_license, scancode_plugin, scancode_rules
-from licensekit.exports.schema import license_schema, published_metadata_schema
+from licensekit.exports.schema import license_schema, metadata_schema, published_metadata_schema, verify_report_schema
 from licensekit.exports.spdx import Node, outline
 from licensekit.exports.wheel import wheel
 
@@ -449,14 +450,15 @@ def minimal_metadata_schema(defs: bool) -> dict:
         "properties": {
             "licenseId": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}]},
             "rules": {"$ref": "#/$defs/rules"},
-            "tags": {"type": "object"},
             "identifiers": {"properties": {"huggingFace": hf}},
-        },
+        }
+        # a source may define `tags` or not: either way it is left out
+        | ({"tags": {"type": "object"}} if defs else {}),
     }
     return schema | ({"$defs": {"id": {"type": "string"}, "rules": {"type": "object"}}} if defs else {})
 
 
-@pytest.mark.parametrize("defs", [True, False], ids=["with-defs", "without-defs-id-or-schema"])
+@pytest.mark.parametrize("defs", [True, False], ids=["with-defs", "without-defs-tags-id-or-schema"])
 def test_published_metadata_schema_exactly(defs):
     source = minimal_metadata_schema(defs)
     published = published_metadata_schema(source)
@@ -484,3 +486,14 @@ def test_license_schema_refuses_a_relative_model_card_link(lic):
     )
     data["metadata"]["identifiers"]["huggingFace"]["license_link"] = "/license.zh.txt"
     assert [e.message for e in validator.iter_errors(data)] == ["'/license.zh.txt' does not match '^https?://'"]
+
+
+@pytest.mark.parametrize(
+    "publish,name",
+    [(metadata_schema, "metadata"), (verify_report_schema, "verify-report")],
+)
+def test_published_schemas_are_the_sources_at_their_address(publish, name):
+    source = json.loads((LICENSE / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    published = publish(LICENSE / "schema", BASE)
+    assert published == source | {"$id": f"https://example.org/sub/schema/{name}.schema.json"}
+    assert list(published) == list(source) + ([] if "$id" in source else ["$id"])
