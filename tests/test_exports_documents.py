@@ -497,3 +497,17 @@ def test_published_schemas_are_the_sources_at_their_address(publish, name):
     published = publish(LICENSE / "schema", BASE)
     assert published == source | {"$id": f"https://example.org/sub/schema/{name}.schema.json"}
     assert list(published) == list(source) + ([] if "$id" in source else ["$id"])
+
+
+def test_downloads_carry_the_sites_address(lic):
+    """The SBOM, the SPDX XML and the verify-report schema, as downloaded from a site at BASE."""
+    files = {d.path: d.content for d in exports.downloads(lic, BASE, LICENSE / "schema")}
+    sbom = json.loads(files["spdx/example.spdx.json"])
+    assert (sbom["documentNamespace"], sbom["creationInfo"]["creators"]) == (
+        f"{BASE}spdx/example.spdx.json",
+        [f"Tool: licensekit ({BASE})"],
+    )
+    assert sbom["hasExtractedLicensingInfos"][0]["extractedText"] == files["license.zh.txt"].decode()
+    assert json.loads(files["schema/verify-report.schema.json"])["$id"] == f"{BASE}schema/verify-report.schema.json"
+    notes = re.findall(r"<notes>(.*)</notes>", files[f"spdx/{LICENSE_ID}.xml"].decode())
+    assert notes == [f"{COMMENTS} Unofficial English translation: {BASE}en/"]
