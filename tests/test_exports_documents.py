@@ -511,3 +511,10 @@ def test_downloads_carry_the_sites_address(lic):
     assert json.loads(files["schema/verify-report.schema.json"])["$id"] == f"{BASE}schema/verify-report.schema.json"
     notes = re.findall(r"<notes>(.*)</notes>", files[f"spdx/{LICENSE_ID}.xml"].decode())
     assert notes == [f"{COMMENTS} Unofficial English translation: {BASE}en/"]
+    # the ScanCode plugin: its home page is the site, and it holds the published entry
+    wheel_name = "scancode/scancode_baichuan_7b_model_2023-1.0.0-py3-none-any.whl"
+    with zipfile.ZipFile(io.BytesIO(files[wheel_name])) as whl:
+        metadata = whl.read("scancode_baichuan_7b_model_2023-1.0.0.dist-info/METADATA").decode()
+        entry = whl.read(f"scancode_baichuan_7b_model_2023/licenses/{KEY}.LICENSE")
+    assert f"\nHome-page: {BASE}\n" in metadata
+    assert entry == files[f"scancode/{KEY}.LICENSE"]
