@@ -18,6 +18,7 @@ from referencing import Registry
 from casebook import LICENSE, SEED, seed_chars
 from factories import item, license_of, section
 from licensekit import exports
+from licensekit.exports.cards import model_card
 from licensekit.exports.license_json import license_json, published_metadata
 from licensekit.exports.sbom import spdx_document
 from licensekit.exports.scancode import Rule, scancode_commands, scancode_license, scancode_plugin, scancode_rules
@@ -518,3 +519,17 @@ def test_downloads_carry_the_sites_address(lic):
         entry = whl.read(f"scancode_baichuan_7b_model_2023/licenses/{KEY}.LICENSE")
     assert f"\nHome-page: {BASE}\n" in metadata
     assert entry == files[f"scancode/{KEY}.LICENSE"]
+
+
+@pytest.mark.parametrize(
+    "base,link",
+    [
+        ("https://example.org/sub/", "https://example.org/sub/license.zh.txt"),
+        # a site at an IRI: the card keeps its characters as written, not as YAML escapes
+        ("https://例子.example/许可/", "https://例子.example/许可/license.zh.txt"),
+    ],
+)
+def test_model_card_exactly(base, link):
+    hf = {"license": "other", "license_name": "baichuan-7b-model-license", "license_link": "/license.zh.txt"}
+    card = model_card(license_of(metadata={"identifiers": {"huggingFace": hf}}), base)
+    assert card.decode() == f"license: other\nlicense_name: baichuan-7b-model-license\nlicense_link: {link}\n"
