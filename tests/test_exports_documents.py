@@ -16,14 +16,14 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 
 from casebook import LICENSE, SEED, seed_chars
-from factories import item, license_of, section
+from factories import clause, item, license_of, section
 from licensekit import exports
 from licensekit.exports.cards import model_card
 from licensekit.exports.license_json import license_json, published_metadata
 from licensekit.exports.sbom import spdx_document
 from licensekit.exports.scancode import Rule, scancode_commands, scancode_license, scancode_plugin, scancode_rules
 from licensekit.exports.schema import license_schema, metadata_schema, published_metadata_schema, verify_report_schema
-from licensekit.exports.spdx import Node, outline
+from licensekit.exports.spdx import Node, outline, spdx_html, spdx_template
 from licensekit.exports.wheel import wheel
 
 LICENSE_ID = "LicenseRef-Baichuan-7B-Model-License"
@@ -533,3 +533,39 @@ def test_model_card_exactly(base, link):
     hf = {"license": "other", "license_name": "baichuan-7b-model-license", "license_link": "/license.zh.txt"}
     card = model_card(license_of(metadata={"identifiers": {"huggingFace": hf}}), base)
     assert card.decode() == f"license: other\nlicense_name: baichuan-7b-model-license\nlicense_link: {link}\n"
+
+
+def test_spdx_html_and_template_of_nested_lists_and_paragraphs():
+    zh = [
+        section("s1", "一、", "定义", lang="zh-Hans"),
+        clause("s1-a", "definition", "“甲”是指乙。", parent="s1", lang="zh-Hans"),
+        item("s1-1", '1"', "s1", "第一。", "续。", lang="zh-Hans"),
+        item("s1-2", "2.", "s1", "第二。", lang="zh-Hans"),
+        section("appendix", "", "附则", lang="zh-Hans"),
+    ]
+    nodes = outline(license_of(zh, zh_title="题"))
+    b = '<var class="replaceable-license-text"><span title="can be replaced with the pattern .{0,20}">'
+    assert spdx_html(nodes) == (
+        '<div lang="zh-Hans">\n'
+        '<div class="optional-license-text"><p>题</p></div>\n'
+        '<ul style="list-style:none">\n'
+        f"<li>{b}一、</span></var> 定义\n"
+        "<p>“甲”是指乙。</p>\n"
+        '<ul style="list-style:none">\n'
+        f"<li>{b}1&quot;</span></var> 第一。\n<p>续。</p>\n</li>\n"
+        f"<li>{b}2.</span></var> 第二。\n</li>\n"
+        "</ul>\n"
+        "</li>\n"
+        "</ul>\n"
+        "<p>附则</p>\n"
+        "</div>\n"
+    )
+    assert spdx_template(nodes) == (
+        "<<beginOptional>>题<<endOptional>>\n\n"
+        '   <<var;name="bullet";original="一、";match=".{0,20}">> 定义\n\n'
+        "   “甲”是指乙。\n\n"
+        '      <<var;name="bullet";original="1\\"";match=".{0,20}">> 第一。\n\n'
+        "      续。\n\n"
+        '      <<var;name="bullet";original="2.";match=".{0,20}">> 第二。\n\n'
+        "附则\n\n"
+    )
