@@ -78,3 +78,54 @@ def test_the_document_is_compact_utf8_json_with_sorted_keys(lic, doc):
     assert text.startswith('{"fold_table":[["')
     assert '"k":4,"min_match":40,' in text
     assert '"text":"baichuan-7B模型许可协议"' in text
+
+
+# The names and values the port reads, exactly (a misspelt name is a page that fails to verify),
+# at a site whose path ends in a capital letter, as a slash-stripping mutant would reveal.
+@pytest.mark.parametrize("url", [SITE, "https://h.example/DOCX/"])
+def test_the_document_exactly(lic, url):
+    doc = data(References(lic, url))
+    langs = doc.pop("langs")
+    assert doc == {
+        "schema": f"{url}schema/verify-report.schema.json",
+        "site_url": url,
+        "ignored": "".join(sorted(IGNORED)),
+        "width_range": [0xFF01, 0xFF5E, 0xFEE0],
+        "fold_table": [["“”„‟″〝〞「」『』", '"', "quote"], ["‘’‚‛′", "'", "quote"], ["‐‑‒–—―−", "-", "dash"]],
+        "slot_names": {"licensor": "licensor", "model": "model name", "contact": "contact e-mail", "jurisdiction": "jurisdiction"},
+        "found_percent": 30,
+        "glue": 8,
+        "max_bytes": 4194304,
+        "page_number": PAGE_NUMBER.pattern,
+        "header_repeats": 2,
+        "header_max_chars": 60,
+        "title_max_chars": 200,
+        "html_drop": "script, style, template, noscript, head, nav, header, footer, aside, button, form, svg, [hidden], [aria-hidden=true]",
+        "site_root": "div.license-text, div.license-parallel",
+        "site_drop": ".license-header, .clause-caption, .headerlink, .note-mark, .erratum-mark, .license-switch, .license-notice",
+        "separators": "·・|/",
+    }
+    zh, en = langs.pop("zh-Hans"), langs.pop("en")
+    assert langs == {}
+    assert {k: v for k, v in zh.items() if k != "units"} == {
+        "k": 4,
+        "min_match": 40,
+        "slots": [
+            ["licensor", ["北京百川智能科技有限公司"]],
+            ["model", ["baichuan-7B"]],
+            ["contact", ["opensource@baichuan-inc.com"]],
+            ["jurisdiction", ["中华人民共和国大陆地区(仅为本协议之目的，不包括香港、澳门和台湾)"]],
+        ],
+    }
+    assert (en["k"], en["min_match"], [slot for slot, _ in en["slots"]]) == (10, 100, ["licensor", "model", "contact", "jurisdiction"])
+    assert en["slots"][0][1] == [
+        "Beijing Baichuan Intelligent Technology Co., Ltd. (北京百川智能科技有限公司)",
+        "Beijing Baichuan Intelligent Technology Co., Ltd.",
+    ]
+    assert zh["units"][:2] == [
+        {"id": "title", "label": "title", "url": f"{url}zh/", "text": "baichuan-7B模型许可协议", "optional": False},
+        {"id": "s1", "label": "I", "url": f"{url}zh/#s1", "text": "一、定义", "optional": False},
+    ]
+    notice = en["units"][1]
+    assert (notice["id"], notice["label"], notice["url"], notice["optional"]) == ("notice", "notice", f"{url}en/", True)
+    assert notice["text"].startswith("Unofficial translation. The Chinese text is the only authoritative version")
