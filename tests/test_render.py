@@ -698,3 +698,30 @@ def test_citations_part(lic):
         "</ul></li>\n"
         "</ul>"
     )
+
+
+META = {
+    "names": {"zh-Hans": "名", "en": "Name"},
+    "licensor": {"zh-Hans": "许可方", "en": "Licensor Inc."},
+    "languages": [{"tag": "zh-Hans", "authoritative": True}, {"tag": "en"}],
+    "provenance": [{"language": "en", "date": "2000-01-01"}, {"language": "zh-Hans", "date": "2023-06-15", "title": "t", "url": "u"}],
+    "identifiers": {"spdx": "LicenseRef-x"},
+}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "lang", "expected"),
+    [
+        (META, "zh-Hans", ({"zh-Hans": "名", "en": "Name"}, True, "2023-06-15", {"title": "t", "url": "u", "commit": ""}, "LicenseRef-x")),
+        (META, "en", ({"zh-Hans": "名", "en": "Name"}, False, "2023-06-15", {"title": "t", "url": "u", "commit": ""}, "LicenseRef-x")),
+        ({"licenseId": "Id"}, "en", ({"zh-Hans": "中文题", "en": "T"}, False, "", {"title": "", "url": "", "commit": ""}, "Id")),
+        ({"names": {"en": "Name"}}, "en", ({"zh-Hans": "中文题", "en": "Name"}, False, "", {"title": "", "url": "", "commit": ""}, "")),
+        ({"names": {"zh-Hans": "名"}}, "zh-Hans", ({"zh-Hans": "名", "en": "T"}, False, "", {"title": "", "url": "", "commit": ""}, "")),
+    ],
+)
+def test_header_from_the_metadata_alone(metadata, lang, expected):
+    lic = license_of(metadata=metadata, zh_title="中文题")
+    h = Renderer(lic, "https://x.org/sub/").header(lang, "en")
+    assert (h.titles, h.authoritative, h.published, h.source, h.identifier) == expected
+    assert h.address == "https://x.org/sub/en/"
+    assert h.licensor == ({"zh-Hans": "许可方", "en": "Licensor Inc."} if metadata is META else {"zh-Hans": "", "en": ""})
