@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from casebook import LICENSE
+from factories import license_of
 from licensekit.checks import licensor, vocab
+from licensekit.model import Finding
 
 RULES = LICENSE / vocab.VOCAB
 
@@ -64,3 +66,29 @@ def test_a_broken_vocabulary_is_reported_not_raised(tmp_path):
     assert [f.code for f in vocab.check(load(root))] == ["YAML-SYNTAX"]
     (root / vocab.VOCAB).write_text("- warranty\n", encoding="utf-8")
     assert [f.code for f in vocab.check(load(root))] == ["YAML-SHAPE"]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "found"),
+    [
+        ("不得用于军事用途。", "Use it for anything.", True),
+        ("可用于任何用途。", "Must not be used for military purposes.", True),
+        ("禁止军事用途。", "No military use.", True),
+        ("可用于任何用途。", "Use it for anything.", False),
+        ("", "", False),
+    ],
+)
+def test_an_extension_tag_that_forbids_is_no_permission(zh, en, found):
+    tag = {"vocabulary": "extension", "group": "permissions", "zh-Hans": zh, "en": en}
+    metadata = {"tags": {"no-military": tag}, "rules": {"permissions": [{"tag": "no-military"}]}}
+    lic = license_of(metadata=metadata, root=LICENSE)
+    message = "no-military forbids, so it cannot be listed under permissions"
+    assert vocab.check(lic) == ([Finding(LICENSE / "metadata.yaml", 1, "META-GROUP", "", message)] if found else [])
+
+
+@pytest.mark.parametrize(("text", "line"), [("- warranty\n", 1), ("just a word\n", 1), ("permissions: commercial-use\n", 1)])
+def test_a_vocabulary_of_another_shape_is_one_finding(text, line, tmp_path):
+    path = tmp_path / "rules.yml"
+    path.write_text(text, encoding="utf-8")
+    message = "not shaped like choosealicense's rules.yml (groups of {tag, label, description})"
+    assert vocab._vocab(path) == (None, [Finding(path, line, "YAML-SHAPE", "", message)])
