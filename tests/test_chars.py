@@ -116,3 +116,8 @@ def test_a_finding_names_the_clause_whose_heading_is_at_or_above_it():
     found = chars.scan(Path("x.md"), text, doc)
     assert [(f.line, f.clause) for f in found] == [(1, ""), (3, "s1"), (4, "s1"), (6, "s1-1"), (7, "s1-1")]
     assert [f.clause for f in chars.scan(Path("x.md"), text)] == [""] * 5  # no document: no clause to name
+
+
+def test_a_line_holding_only_a_leading_bom_does_not_end_the_scan():
+    found = chars.scan(Path("x.md"), "\ufeffa\nb\u3000\n\u200b")
+    assert [(f.line, f.message.split(" at ")[0]) for f in found] == [(2, "U+3000 IDEOGRAPHIC SPACE"), (3, "U+200B ZERO WIDTH SPACE")]
