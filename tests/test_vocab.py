@@ -92,3 +92,20 @@ def test_a_vocabulary_of_another_shape_is_one_finding(text, line, tmp_path):
     path.write_text(text, encoding="utf-8")
     message = "not shaped like choosealicense's rules.yml (groups of {tag, label, description})"
     assert vocab._vocab(path) == (None, [Finding(path, line, "YAML-SHAPE", "", message)])
+
+
+@pytest.mark.parametrize(
+    ("metadata", "found"),
+    [
+        (
+            {"tags": {"world-peace": {"vocabulary": "choosealicense"}}, "rules": {}},
+            ["tag world-peace is not in choosealicense's rules.yml"],
+        ),
+        ({"tags": {"world-peace": {"vocabulary": "extension"}, "warranty": {"vocabulary": "choosealicense"}}, "rules": {}}, []),
+        ({"tags": {"world-peace": {"vocabulary": "choosealicense"}}, "rules": []}, []),  # the schema reports the shape
+        ({"tags": [], "rules": {"permissions": [{"tag": "warranty"}]}}, []),
+    ],
+)
+def test_a_choosealicense_tag_must_be_in_its_rules(metadata, found):
+    lic = license_of(metadata=metadata, root=LICENSE)
+    assert vocab.check(lic) == [Finding(LICENSE / "metadata.yaml", 1, "META-VOCAB", "", m) for m in found]
