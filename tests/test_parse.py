@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from licensekit.model import LANGS, Document, Finding, Paragraph, Span
-from licensekit.parse import NUMBER, load, parse_document
+from licensekit.parse import NUMBER, _check_front_matter, load, parse_document
 
 IDS = (
     ["s1", "s1-license", "s1-model", "s1-data", "s1-personal-information", "s1-output", "s1-training", "s1-model-derivatives"]
@@ -151,3 +153,23 @@ def test_an_empty_license_folder_names_every_missing_source(tmp_path):
         Finding(tmp_path / "schema", 1, "FILE-MISSING", "", "the schema folder does not exist"),
         *(Finding(tmp_path / name, 1, "FILE-MISSING", "", gone) for name in names),
     ]
+
+
+FRONT_MATTER = [
+    ("lang: zh-Hans\ntitle: T", []),
+    ("lang: en\ntitle: T", [(1, "FRONT-MATTER", "lang is 'en', expected 'zh-Hans'")]),
+    ("title: T", [(1, "FRONT-MATTER", "lang is None, expected 'zh-Hans'")]),
+    ("- lang", [(1, "FRONT-MATTER", "front matter must be a mapping with lang and title")]),
+    ("lang: zh-Hans", [(1, "FRONT-MATTER", "title is missing")]),
+    ("lang: zh-Hans\ntitle: ' '", [(1, "FRONT-MATTER", "title is missing")]),
+    ("lang: zh-Hans\ntitle: 3", [(1, "FRONT-MATTER", "title is missing")]),
+    ("lang: zh-Hans\ntitle: T\n- x", [(4, "FRONT-MATTER", "invalid YAML: did not find expected key")]),
+    ("lang: &a zh-Hans\ntitle: T", [(2, "YAML-ALIAS", "anchor &a is not allowed; write the value out")]),
+    ("lang: zh-Hans\nlang: en\ntitle: T", [(3, "YAML-DUPLICATE-KEY", "key 'lang' is repeated (first on line 2)")]),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), FRONT_MATTER, ids=[c.replace("\n", "|") for c, _ in FRONT_MATTER])
+def test_front_matter_of_the_chinese_text(content, expected):
+    path = Path("zh.md")
+    assert _check_front_matter(path, 1, content, "zh-Hans") == [Finding(path, *e[:2], "", e[2]) for e in expected]
