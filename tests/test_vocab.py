@@ -109,3 +109,43 @@ def test_a_vocabulary_of_another_shape_is_one_finding(text, line, tmp_path):
 def test_a_choosealicense_tag_must_be_in_its_rules(metadata, found):
     lic = license_of(metadata=metadata, root=LICENSE)
     assert vocab.check(lic) == [Finding(LICENSE / "metadata.yaml", 1, "META-VOCAB", "", m) for m in found]
+
+
+TAGS = {
+    "warranty": {"vocabulary": "choosealicense"},
+    "patent-use": {"vocabulary": "choosealicense"},
+    "own-condition": {"vocabulary": "extension", "group": "conditions"},
+    "own-any": {"vocabulary": "extension"},
+    "world-peace": {"vocabulary": "choosealicense"},
+}
+
+
+@pytest.mark.parametrize(
+    ("rules", "found"),
+    [
+        ({"limitations": [{"tag": "warranty"}, {"tag": "patent-use"}], "permissions": [{"tag": "patent-use"}]}, []),
+        ({"conditions": [{"tag": "own-condition"}, {"tag": "own-any"}], "limitations": [{"tag": "own-any"}]}, []),
+        (
+            {"permissions": ["warranty", {"tag": 7}, {"tag": "unknown"}, {"tag": "world-peace"}, {"tag": "warranty"}]},
+            [(24, "warranty is one of choosealicense's limitations, not permissions")],
+        ),
+        (
+            {"conditions": [{"tag": "patent-use"}]},
+            [(20, "patent-use is one of choosealicense's limitations and permissions, not conditions")],
+        ),
+        (
+            {"permissions": "warranty", "limitations": [{"tag": "own-condition"}]},
+            [(30, "own-condition is one of this license's conditions, not limitations")],
+        ),
+    ],
+)
+def test_each_rule_stays_in_its_tags_group(rules, found):
+    lic = license_of(metadata={"tags": TAGS, "rules": rules}, root=LICENSE)
+    lic.lines[LICENSE / "metadata.yaml"] = {
+        ("tags", "world-peace"): 9,
+        ("rules", "permissions", 4): 24,
+        ("rules", "conditions", 0): 20,
+        ("rules", "limitations", 0): 30,
+    }
+    world_peace = Finding(LICENSE / "metadata.yaml", 9, "META-VOCAB", "", "tag world-peace is not in choosealicense's rules.yml")
+    assert vocab.check(lic) == [world_peace, *(Finding(LICENSE / "metadata.yaml", n, "META-GROUP", "", m) for n, m in found)]
