@@ -126,7 +126,10 @@ TAGS = {
         ({"limitations": [{"tag": "warranty"}, {"tag": "patent-use"}], "permissions": [{"tag": "patent-use"}]}, []),
         ({"conditions": [{"tag": "own-condition"}, {"tag": "own-any"}], "limitations": [{"tag": "own-any"}]}, []),
         (
-            {"permissions": ["warranty", {"tag": 7}, {"tag": "unknown"}, {"tag": "world-peace"}, {"tag": "warranty"}]},
+            {
+                "permissions": ["warranty", {"tag": ["warranty"]}, {"tag": "unknown"}, {"tag": "world-peace"}, {"tag": "warranty"}],
+                "x": None,
+            },
             [(24, "warranty is one of choosealicense's limitations, not permissions")],
         ),
         (
