@@ -155,7 +155,7 @@ TOC_LANG = {"zh.md": "zh-Hans", "en.md": "en", "parallel.md": "en"}
 
 def _root(page) -> str:
     """The site root relative to a page: generated links stay relative, so a sub-path works."""
-    return get_relative_url(".", page.url).rstrip("/") + "/"
+    return get_relative_url(".", page.url) + "/"  # ".", "..", "../..": never a slash at either end
 
 
 def on_page_markdown(markdown, page, config, files):

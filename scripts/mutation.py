@@ -116,9 +116,9 @@ def margin(score: float, n: int) -> float:
     return 1.96 * math.sqrt(score * (1 - score) / n) if n else 1.0
 
 
-def report(found: dict[str, str], seconds: float, population: int | None = None) -> bool:
-    """Print the survivors and the score beside the goal. With `population`, `found` is a random
-    sample of that many mutants: the score is an estimate, printed with its 95 % margin."""
+def report(found: dict[str, str], seconds: float, population: set[str] | None = None) -> bool:
+    """Print the survivors and the score beside the goal. With `population` (every mutant's name),
+    `found` is a random sample of it: the score is an estimate, printed with its 95 % margin."""
     listed = equivalent()
     unrun = sorted(k for k, v in found.items() if v == "not checked")  # an interrupted run
     counted = {k: v for k, v in found.items() if k not in listed and v != "not checked"}
@@ -128,7 +128,7 @@ def report(found: dict[str, str], seconds: float, population: int | None = None)
     for n, name in enumerate(survivors):
         # Each changed line costs a mutmut start; past 100 survivors, names will do.
         print(f"  {counted[name]:<10} {name}" + (f"  | {diff_line(name)}" if n < 100 else ""))
-    stale = [] if population else sorted(set(listed) - set(found))  # a sample holds only some of them
+    stale = sorted(set(listed) - (population or set(found)))  # listed, but mutmut makes no such mutant
     for name in stale:
         print(f"  listed as equivalent but no such mutant: {name}")
     not_survived = sorted(k for k in listed if found.get(k) in DETECTED)
@@ -139,9 +139,9 @@ def report(found: dict[str, str], seconds: float, population: int | None = None)
     if population:
         print(
             f"estimated mutation score {score:.1%} ± {margin(score, len(counted)):.1%} (95 %; {killed}/{len(counted)} killed "
-            f"in a random sample of {len(found)} of {population} mutants) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
+            f"in a random sample of {len(found)} of {len(population)} mutants) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
         )
-        return score - margin(score, len(counted)) >= GOAL and not not_survived and not unrun
+        return score - margin(score, len(counted)) >= GOAL and not stale and not not_survived and not unrun
     print(
         f"mutation score {score:.1%} ({killed}/{len(counted)} killed; {len(listed)} listed equivalent, "
         f"{len(survivors)} not killed) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
@@ -171,7 +171,7 @@ def main(argv: list[str]) -> int:
             print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
             return result.returncode
         found = statuses()
-        return 0 if report({k: found[k] for k in chosen}, time.monotonic() - start, len(everything)) else 1
+        return 0 if report({k: found[k] for k in chosen}, time.monotonic() - start, set(everything)) else 1
     if args.survivors:
         again = sorted(k for k, v in statuses().items() if v not in DETECTED)
         for dest in (STAGE / "tests", STAGE / "mutants" / "tests"):

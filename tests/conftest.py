@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import sys
 from pathlib import Path
 
@@ -48,6 +49,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
     slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.path not in slow_modules)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _under_a_mutant():
+    """mutmut gathers coverage in its own process and forks each mutant's run from it, so a
+    value cached there by the original code (a compiled pattern, a validator) would hide the
+    mutant from every test that asks for the same value. Under a mutant, start cold."""
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        # A mutant that grows memory without end fails (MemoryError) instead of starving the
+        # machine: mutmut bounds only CPU time. Tests use well under a gigabyte.
+        resource.setrlimit(resource.RLIMIT_DATA, (4 << 30, 4 << 30))
+        for name, module in list(sys.modules.items()):
+            if name == "licensekit" or name.startswith("licensekit."):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,10 @@ def audited(tmp_path: Path, body: str) -> list[str]:
     (tmp_path / "a" / "index.html").write_text('<html><body><h2 id="x">X</h2></body></html>', encoding="utf-8")
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "ok.js").write_text("", encoding="utf-8")
-    return [f.format(tmp_path) for f in audit(tmp_path, ALLOWED)]
+    found = audit(tmp_path, ALLOWED)
+    # A page's finding names no clause: "" as for every finding without one (clause is a str).
+    assert [f.clause for f in found] == [""] * len(found)
+    return [f.format(tmp_path) for f in found]
 
 
 def line2(code: str, message: str) -> str:
@@ -78,6 +81,60 @@ def line2(code: str, message: str) -> str:
         ),
         ('<p id="a" id="b">p</p><a href="#b">b</a>', [line2("AUDIT-LINK", "<a> links to '#b': index.html has no id 'b'")]),
         ('<p id="a">p</p><p id="b" id="a">q</p>', []),
+        # An attribute without a value is an empty one.
+        ("<p id></p><p id></p>", [line2("AUDIT-ID", "id '' is used twice in the page")]),
+        ("<a href>x</a>", []),
+        # A data block is skipped, and the scripts after it are still audited.
+        (
+            '<script type="application/json">{}</script><script>alert(1)</script>',
+            [line2("AUDIT-SCRIPT", "inline script 'alert(1)' is not one of the theme's")],
+        ),
+        # Long texts and values are quoted by their first 60 characters.
+        (
+            "<script>" + "a" * 59 + "bcd</script>",
+            [line2("AUDIT-SCRIPT", f"inline script '{'a' * 59}b' is not one of the theme's")],
+        ),
+        (
+            '<a href="javascript:' + "a" * 48 + 'bcd">x</a>',
+            [line2("AUDIT-URL", f"<a href> is a script-capable URL 'javascript:{'a' * 48}b'")],
+        ),
+        # srcset: a list of candidates, each a URL and then its descriptors.
+        (
+            '<img srcset="a.png 1x, javascript:alert(1) 2x" alt="">',
+            [line2("AUDIT-URL", "<img srcset> is a script-capable URL 'a.png 1x, javascript:alert(1) 2x'")],
+        ),
+        ('<img srcset="a.png 1x, java script:x 2x" alt="">', []),  # the URL is "java", relative
+        # Character references left after the parser's decoding are decoded again.
+        (
+            '<a href="javascript&amp;#58;alert(1)">x</a>',
+            [line2("AUDIT-URL", "<a href> is a script-capable URL 'javascript&#58;alert(1)'")],
+        ),
+        (
+            '<a href="&amp;#x6A;avascript:alert(1)">x</a>',
+            [line2("AUDIT-URL", "<a href> is a script-capable URL '&#x6A;avascript:alert(1)'")],
+        ),
+        # Style: url() with a script-capable address, or expression(); nothing else, nowhere else.
+        ("<div style=\"background:url('a.png')\"></div>", []),
+        (
+            '<div style="width:expression(alert(1))"></div>',
+            [line2("AUDIT-URL", "<div style> holds a script-capable url() or expression()")],
+        ),
+        ('<abbr title="expression(x), url(javascript:x)">CSS</abbr>', []),
+        # Links from src as well as href, and every link after one that is skipped.
+        ('<img src="missing.png" alt="">', [line2("AUDIT-LINK", "<img> links to 'missing.png', which is not in the site")]),
+        (
+            '<a href="javascript:x">j</a><a href="missing/">m</a>',
+            [
+                line2("AUDIT-URL", "<a href> is a script-capable URL 'javascript:x'"),
+                line2("AUDIT-LINK", "<a> links to 'missing/', which is not in the site"),
+            ],
+        ),
+        (
+            '<a href="https://example.org/">e</a><a href="missing/">m</a>',
+            [line2("AUDIT-LINK", "<a> links to 'missing/', which is not in the site")],
+        ),
+        ('<a href="./#nope">x</a>', [line2("AUDIT-LINK", "<a> links to './#nope': index.html has no id 'nope'")]),
+        ('<a href="a/index.html/">x</a>', [line2("AUDIT-LINK", "<a> links to 'a/index.html/', which is not in the site")]),
     ],
 )
 def test_audit_finds(tmp_path, body, expected):
@@ -221,3 +278,90 @@ def test_the_built_verify_page_alone_loads_its_scripts(site):
     assert srcs == ["../" + s for s in browser.SCRIPTS]
     others = [p for p in html_pages(site) if p != site / browser.PAGE and "assets/verify/" in p.read_text(encoding="utf-8")]
     assert others == []
+
+
+def site_findings(root: Path, pages: dict[str, str], allowed: Allowed) -> list[str]:
+    for name, text in pages.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return [f.format(root) for f in audit(root, allowed)]
+
+
+SUB = Allowed(frozenset(), frozenset({"assets/ok.js"}), "/sub/")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<a href="/sub/">home</a> <a href="/sub/a/#x">x</a> <script src="/sub/assets/ok.js"></script>', []),
+        ('<a href="/sub">home</a>', ["index.html:1: AUDIT-LINK -: <a> links to '/sub', which is not in the site"]),
+        ('<a href="/other/">o</a>', ["index.html:1: AUDIT-LINK -: <a> links to '/other/', which is not in the site"]),
+        # The host's root, climbed to from above the site: not the site's own index.html.
+        (
+            '<a href="/../../../index.html">r</a>',
+            ["index.html:1: AUDIT-LINK -: <a> links to '/../../../index.html', which is not in the site"],
+        ),
+        (
+            '<script src="/assets/ok.js"></script>',
+            [
+                "index.html:1: AUDIT-SCRIPT -: script '/assets/ok.js' is not the theme's or the site's own",
+                "index.html:1: AUDIT-LINK -: <script> links to '/assets/ok.js', which is not in the site",
+            ],
+        ),
+    ],
+)
+def test_root_relative_urls_of_a_site_under_a_sub_path(tmp_path, body, expected):
+    pages = {"index.html": f"<html><body>{body}</body></html>", "a/index.html": '<p id="x">x</p>', "assets/ok.js": ""}
+    assert site_findings(tmp_path, pages, SUB) == expected
+
+
+def test_a_file_beside_the_site_is_not_in_it(tmp_path):
+    (tmp_path / "outside.html").write_text('<p id="x">x</p>', encoding="utf-8")
+    (tmp_path / "outside.js").write_text("", encoding="utf-8")
+    body = '<a href="../outside.html">o</a>\n<a href="../outside.html#x">o</a>\n<script src="../outside.js"></script>'
+    assert site_findings(tmp_path / "site", {"index.html": body}, ALLOWED) == [
+        "index.html:3: AUDIT-SCRIPT -: script '../outside.js' is not the theme's or the site's own",
+        "index.html:1: AUDIT-LINK -: <a> links to '../outside.html', which is not in the site",
+        "index.html:2: AUDIT-LINK -: <a> links to '../outside.html#x', which is not in the site",
+        "index.html:3: AUDIT-LINK -: <script> links to '../outside.js', which is not in the site",
+    ]
+
+
+def test_a_link_without_a_path_is_to_its_own_page(tmp_path):
+    pages = {
+        "index.html": '<p id="top">home</p>',
+        "404.html": '<a href="?lang=en#top">t</a>\n<a href="?q=1#main" id="main">m</a>',
+    }
+    assert site_findings(tmp_path, pages, ALLOWED) == ["404.html:1: AUDIT-LINK -: <a> links to '?lang=en#top': 404.html has no id 'top'"]
+
+
+def test_pages_are_read_as_utf8_whatever_the_locale(tmp_path):
+    import locale
+
+    saved = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII: a page read in the locale's encoding fails
+    try:
+        found = site_findings(tmp_path, {"index.html": '<p id="许可">许可</p><p id="许可">协议</p>'}, ALLOWED)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)
+    assert found == ["index.html:1: AUDIT-ID -: id '许可' is used twice in the page"]
+
+
+@pytest.mark.parametrize(
+    ("url", "normalized"),
+    [
+        ("JavaScript:alert(1)", "javascript:alert(1)"),
+        (" java\tscript:x", "javascript:x"),
+        ("java%0Ascript:x", "javascript:x"),
+        ("javascript&#58;x", "javascript:x"),
+        ("javascript&amp;#58;x", "javascript:x"),
+        ("javascript%26%2358%3Bx", "javascript:x"),
+        ("&#x6A;avascript:x", "javascript:x"),
+        ("a.png 1x", "a.png1x"),
+        ("", ""),
+    ],
+)
+def test_a_url_as_a_browser_reads_its_scheme(url, normalized):
+    from licensekit.audit import normalized_url
+
+    assert normalized_url(url) == normalized

@@ -368,3 +368,221 @@ def test_hooks_leave_the_contents_of_other_pages(configured):
     page = SimpleNamespace(file=SimpleNamespace(src_uri="notes.md"), toc="kept")
     assert mkdocs_hooks.on_page_content("<p>x</p>", page, configured, None) == "<p>x</p>"
     assert page.toc == "kept"
+
+
+VERIFY_SCRIPTS = "".join(
+    f'<script src="../assets/verify/{name}"></script>\n'
+    for name in ("vendor/diff_match_patch.js", "vendor/markdown-it.min.js", "verify.js", "page.js")
+)
+
+
+@pytest.mark.parametrize(
+    ("uri", "scripts"),
+    [("verify.md", VERIFY_SCRIPTS), ("notes.md", ""), ("verify/index.md", ""), (None, "")],
+    ids=["verify", "notes", "other-verify", "no-file"],
+)
+def test_only_the_verify_page_loads_the_verifier(configured, uri, scripts):
+    html = '<html lang="en"><head><meta charset="utf-8"></head><body><p>x</p></body></html>'
+    page = SimpleNamespace(meta={}, url="verify/", **({} if uri is None else {"file": SimpleNamespace(src_uri=uri)}))
+    policy = csp.meta(mkdocs_hooks.theme_hashes(configured, ".."))
+    assert mkdocs_hooks.on_post_page(html, page, configured) == (
+        f'<html lang="en"><head><meta charset="utf-8">\n    {policy}</head><body><p>x</p>{scripts}</body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("site_url", "base"),
+    [("https://example.org/sub/", "/sub/"), ("https://example.org/", "/"), ("", "/"), (None, "/")],
+)
+def test_a_theme_page_allows_the_theme_scripts_for_the_sites_path(configured, monkeypatch, site_url, base):
+    # The theme's inline scripts name the site's path, so their hashes depend on it.
+    assert mkdocs_hooks.theme_hashes(configured, "/sub/") != mkdocs_hooks.theme_hashes(configured, "/")
+    monkeypatch.setattr(configured, "site_url", site_url)
+    html = '<html><head><meta charset="utf-8"></head><body></body></html>'
+    policy = csp.meta(mkdocs_hooks.theme_hashes(configured, base))
+    assert mkdocs_hooks.on_post_template(html, "404.html", configured) == html.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8">\n    {policy}'
+    )
+    assert mkdocs_hooks.on_post_template("<urlset/>", "sitemap.xml", configured) == "<urlset/>"
+
+
+def test_source_date_is_zero_when_git_prints_nothing(monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks.subprocess, "run", lambda *args, **kwargs: SimpleNamespace(stdout="\n"))
+    assert mkdocs_hooks.source_date() == "0"
+
+
+def test_the_error_site_covers_every_markdown_page_the_navigation_names():
+    nav = [
+        "index.md",
+        {"Text": [{"中文": "zh.md"}, {"English": "en.md"}, "https://example.org/elsewhere"]},
+        {"Code": "https://github.com/baichuan-inc/Baichuan-7B"},
+        {"Notes": "notes/index.md"},
+        "README",
+    ]
+    assert mkdocs_hooks.nav_sources(nav) == ["index.md", "zh.md", "en.md", "notes/index.md"]
+    assert mkdocs_hooks.nav_sources("only.md") == ["only.md"]
+    assert mkdocs_hooks.nav_sources([]) == []
+
+
+def test_hooks_give_the_downloads_page_its_commands_and_model_card(configured):
+    from mkdocs.structure.files import Files
+
+    mkdocs_hooks.on_files(Files([]), configured)
+    page = hand_written_page("downloads.md", "downloads/")
+    markdown = "<!-- licensekit:scancode-commands -->\n<!-- licensekit:model-card -->\n"
+    html = mkdocs_hooks.on_page_content(
+        md.markdown(mkdocs_hooks.on_page_markdown(markdown, page, configured, None)), page, configured, None
+    )
+    assert html == (
+        '<pre><code class="language-sh">pip install scancode-toolkit==32.5.0 pluggy==1.5.0\n'
+        f"pip install {SITE}scancode/scancode_baichuan_7b_model_2023-1.0.0-py3-none-any.whl\n"
+        "scancode-reindex-licenses --all-languages\n"
+        "scancode --license --json-pp scan.json path/to/model\n"
+        "</code></pre>\n"
+        '<pre><code class="language-yaml">---\nlicense: other\nlicense_name: baichuan-7b-model-license\n'
+        f"license_link: {SITE}license.zh.txt\n---\n</code></pre>"
+    )
+
+
+def test_a_preview_without_site_url_cites_and_fetches_from_the_root(configured, monkeypatch):
+    from mkdocs.structure.files import Files
+
+    mkdocs_hooks.on_files(Files([]), configured)
+    monkeypatch.setattr(configured, "site_url", "")
+    page = hand_written_page("notes.md", "notes/")
+    markdown = "<!-- licensekit:citations -->\n<!-- licensekit:downloads -->\n"
+    html = mkdocs_hooks.on_page_content(
+        md.markdown(mkdocs_hooks.on_page_markdown(markdown, page, configured, None)), page, configured, None
+    )
+    assert '<li><span lang="zh-Hans">中文</span>: <code lang="zh-Hans">《baichuan-7B模型许可协议》二、2 /zh/#s2-2</code></li>' in html
+    assert "<li>English: <code>baichuan-7B Model License Agreement, II.2, /en/#s2-2</code></li>" in html
+    assert 'data-copy="curl -fsS --remote-name-all \\\n  /license.json \\\n  /schema/license.schema.json \\\n' in html
+
+
+def test_the_themes_hashes_are_made_once_per_build_and_base(configured, monkeypatch, not_a_release):
+    monkeypatch.setitem(mkdocs_hooks.state, "theme_hashes", {})  # the real hashes again afterwards
+    made = []
+    monkeypatch.setattr(mkdocs_hooks, "_theme_hashes", lambda config, base: made.append(base) or [f"h{len(made)}"])
+    mkdocs_hooks.on_config(configured)
+    assert [mkdocs_hooks.theme_hashes(configured, b) for b in ("/", "/sub/", "/", "/sub/")] == [["h1"], ["h2"], ["h1"], ["h2"]]
+    mkdocs_hooks.on_config(configured)  # a rebuild of the dev server: the theme may have changed
+    assert mkdocs_hooks.theme_hashes(configured, "/") == ["h3"]
+    assert made == ["/", "/sub/", "/"]
+
+
+def test_the_theme_is_loaded_once_per_build(configured, monkeypatch):
+    monkeypatch.setitem(mkdocs_hooks.state, "theme_hashes", {})
+    mkdocs_hooks.state.pop("theme_env", None)
+    loads = []
+    get_env = configured.theme.get_env
+    monkeypatch.setattr(configured.theme, "get_env", lambda: loads.append(1) or get_env())
+    first = mkdocs_hooks.theme_hashes(configured, "/a/")
+    assert mkdocs_hooks.theme_hashes(configured, "/b/") != first
+    assert loads == [1]
+
+
+def test_the_themes_hashes_follow_its_features(configured, monkeypatch):
+    # content.tabs.link adds an inline script to every page; this site does not use it.
+    monkeypatch.setitem(mkdocs_hooks.state, "theme_hashes", {})
+    plain = mkdocs_hooks.theme_hashes(configured, "/")
+    monkeypatch.setitem(configured.theme, "features", [*configured.theme["features"], "content.tabs.link"])
+    monkeypatch.setitem(mkdocs_hooks.state, "theme_hashes", {})
+    tabs = mkdocs_hooks.theme_hashes(configured, "/")
+    assert len(tabs) == len(plain) + 1 and set(plain) < set(tabs)
+
+
+def test_the_error_site_404_page_is_utf8_whatever_the_locale(configured, tmp_path, monkeypatch):
+    import locale
+
+    line = "license/zh.md:12: TEXT-DROPPED s1: “许可方” is missing"
+    monkeypatch.setattr(configured, "site_dir", str(tmp_path))
+    monkeypatch.setitem(mkdocs_hooks.state, "broken", [line])
+    saved = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII: a page written in the locale's encoding fails
+    try:
+        mkdocs_hooks.on_post_build(configured)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)
+    assert line in (tmp_path / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_preview_without_site_url_links_its_text_pages_from_the_root(configured, monkeypatch):
+    from mkdocs.structure.files import Files
+
+    monkeypatch.setattr(configured, "site_url", "")
+    mkdocs_hooks.on_files(Files([]), configured)
+    html = mkdocs_hooks.state["parts"]["zh.md"][mkdocs_hooks.state["token"] + "page"]
+    assert 'data-copy="《baichuan-7B模型许可协议》一、定义 /zh/#s1"' in html
+
+
+def test_the_release_is_told_from_the_project_wherever_the_build_runs(configured, tmp_path, monkeypatch):
+    from mkdocs.structure.files import Files
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    files = mkdocs_hooks.on_files(Files([]), configured)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    released = json.loads(next(f for f in files if f.src_uri == "license.json").content_bytes)["release"]
+    assert released["commit"] == head and len(head) == 40
+
+
+@pytest.mark.parametrize(
+    ("site_url", "prefix"), [("https://example.org/sub/", "/sub/"), ("https://example.org/", "/"), ("", "/"), (None, "/")]
+)
+def test_the_audit_reads_root_relative_urls_under_the_sites_path(configured, monkeypatch, site_url, prefix):
+    monkeypatch.setattr(configured, "site_url", site_url)
+    allowed = mkdocs_hooks.allowed(configured)
+    assert allowed.prefix == prefix
+    assert dict(allowed.page_scripts) == {
+        "verify/index.html": frozenset(
+            f"assets/verify/{n}" for n in ("vendor/diff_match_patch.js", "vendor/markdown-it.min.js", "verify.js", "page.js")
+        )
+    }
+
+
+def site_with_search(folder: Path, body: str) -> None:
+    (folder / "search").mkdir()
+    index = {"config": {"lang": ["en"]}, "docs": [{"location": "x/", "title": "X", "text": "许可"}]}
+    (folder / "search" / "search_index.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    (folder / "index.html").write_text(f"<html><body>\n{body}\n</body></html>", encoding="utf-8")
+
+
+def test_the_search_index_is_written_compact_and_in_utf8_whatever_the_locale(configured, tmp_path, monkeypatch):
+    import locale
+
+    site_with_search(tmp_path, "<p>x</p>")
+    monkeypatch.setattr(configured, "site_dir", str(tmp_path))
+    monkeypatch.setitem(mkdocs_hooks.state, "hashes", set())
+    saved = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII: reading or writing in the locale's encoding fails
+    try:
+        mkdocs_hooks.on_post_build(configured)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)
+    assert (tmp_path / "search" / "search_index.json").read_bytes() == (
+        '{"config":{"lang":["en"],"traditional":{"許":"许"}},"docs":[{"location":"x/","title":"X","text":"许可","kind":"page"}]}'
+    ).encode()
+
+
+def test_a_build_lists_every_finding_of_the_audit(configured, tmp_path, monkeypatch):
+    site_with_search(tmp_path, '<script>alert(1)</script>\n<a href="missing/">x</a>')
+    monkeypatch.setattr(configured, "site_dir", str(tmp_path))
+    monkeypatch.setitem(mkdocs_hooks.state, "hashes", set())
+    with pytest.raises(Abort) as caught:
+        mkdocs_hooks.on_post_build(configured)
+    assert str(caught.value) == (
+        "the built pages have 2 error(s):\n"
+        "index.html:2: AUDIT-SCRIPT -: inline script 'alert(1)' is not one of the theme's\n"
+        "index.html:3: AUDIT-LINK -: <a> links to 'missing/', which is not in the site"
+    )
+
+
+def test_the_notes_page_cites_with_the_configured_address(configured):
+    from mkdocs.structure.files import Files
+
+    mkdocs_hooks.on_files(Files([]), configured)
+    page = hand_written_page("notes.md", "notes/")
+    markdown = mkdocs_hooks.on_page_markdown("<!-- licensekit:citations -->\n", page, configured, None)
+    html = mkdocs_hooks.on_page_content(md.markdown(markdown), page, configured, None)
+    assert f'<li><span lang="zh-Hans">中文</span>: <code lang="zh-Hans">《baichuan-7B模型许可协议》二、2 {SITE}zh/#s2-2</code></li>' in html
+    assert f"<li>English: <code>baichuan-7B Model License Agreement, II.2, {SITE}en/#s2-2</code></li>" in html

@@ -14,6 +14,17 @@ def test_a_missing_field_is_an_error_not_an_empty_string():
         templating.render("errata.html", errata=[{"id": "x", "label": "II.1", "clause": "s2-1"}], root="../")
 
 
+def test_the_template_environment_escapes_refuses_undefined_and_has_the_filters():
+    # The module's ENV is made at import, before a test can look: build one afresh.
+    env = templating._environment()
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()
+    assert env.from_string("  {% if 1 %}\na\n  {% endif %}\nb").render() == "a\nb"  # trim and lstrip blocks
+    assert env.filters["zh_spans"] is templating.zh_spans and env.filters["mail_links"] is templating.mail_links
+    assert sorted(env.list_templates()) == sorted(templating.ENV.list_templates()) and "code_block.html" in env.list_templates()
+
+
 def test_compiled_templates_are_kept_between_processes(tmp_path, monkeypatch):
     monkeypatch.setattr(templating.ENV, "bytecode_cache", None)
     fresh = templating.render("code_block.html", language="sh", text="echo <1>\n")

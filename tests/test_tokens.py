@@ -54,6 +54,9 @@ URLS = [
     ("(http://a.example/x?y=1)", {"http://a.example/x?y=1"}),
     ("【https://huggingface.co/baichuan-inc】", {"https://huggingface.co/baichuan-inc"}),
     ("opensource@baichuan-inc.com", set()),
+    # Only sentence punctuation is trimmed: a URL may end in any other character.
+    ("see https://a.example/XX!?", {"https://a.example/XX"}),
+    ("https://a.example/x;: and", {"https://a.example/x"}),
 ]
 
 
