@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from licensekit.checks import alignment, parity
+from factories import clause, license_of
+from licensekit.checks import aligned, alignment, parity
 
 SENTENCES = [
     ("许可方不负责。若由此导致损失，您应当赔偿。", "zh-Hans", 2),
@@ -83,3 +84,23 @@ ATTRIBUTES = [
 @pytest.mark.parametrize(("text", "lang", "found"), ATTRIBUTES, ids=[r[0][:20] for r in ATTRIBUTES])
 def test_grant_attributes(text, lang, found):
     assert parity._attributes(text, lang) == sorted(found)
+
+
+def _pairs_of(zh_ids: list[str], en_ids: list[str]) -> list[str]:
+    zh = [clause(i, "paragraph", "甲", lang="zh-Hans") for i in zh_ids]
+    en = [clause(i, "paragraph", "a") for i in en_ids]
+    return [(a.id, b.id) for a, b in aligned.pairs(license_of(zh=zh, en=en))]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "compared"),
+    [
+        (["a", "b", "c"], ["a", "b", "c"], ["a", "b", "c"]),
+        (["a", "x", "b", "c"], ["a", "b", "c"], ["a", "b", "c"]),  # a clause of one text only moves no other
+        (["a", "b", "c"], ["a", "y", "b", "c"], ["a", "b", "c"]),
+        (["a", "b", "c"], ["a", "c", "b"], ["a"]),  # swapped: neither is at its place
+        (["a", "b", "b", "c"], ["a", "b", "c"], ["a"]),  # used twice in one text: it, and what it shifts, are not compared
+    ],
+)
+def test_only_aligned_pairs_are_compared(zh, en, compared):
+    assert _pairs_of(zh, en) == [(i, i) for i in compared]

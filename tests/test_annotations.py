@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from factories import license_of
+from licensekit.model import Annotation
+
 
 def _ids(lic, clause_id):
     return [a.anchor for a in lic.annotations(clause_id)]
@@ -80,3 +83,15 @@ def test_every_note_and_erratum_is_linked_from_each_of_its_clauses_on_every_page
                 scope = holder.parent
             hrefs = [a["href"] for a in scope.find_all("a", href=True)]
             assert f"../notes/#{kind}-{ident}" in hrefs, (src, cid, kind, ident)
+
+
+def test_a_record_missing_its_texts_still_links_with_a_bare_label():
+    lic = license_of(
+        errata=[{"id": "e1", "clause": "s1"}, {"clause": "s1", "printed": "x"}, {"id": "e2", "clause": "s2", "printed": "y"}],
+        notes=[{"id": "n1", "clauses": ["s1"]}, {"id": "n2", "clauses": None}, {"clauses": ["s1"], "en": "z"}],
+    )
+    assert lic.annotations("s1") == [
+        Annotation("erratum", "e1", {"zh-Hans": "勘误：", "en": "Erratum: "}),
+        Annotation("note", "n1", {"zh-Hans": "译注：", "en": "Translation note: "}),
+    ]
+    assert lic.annotations("s2") == [Annotation("erratum", "e2", {"zh-Hans": "勘误：y", "en": "Erratum: y"})]

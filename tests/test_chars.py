@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import document, item, section
 from licensekit.checks import chars
 
 REFUSED = [
@@ -90,3 +91,33 @@ def test_the_cli_names_a_page_of_the_site(tmp_path):
         f"docs/notes.md:{line}: CHAR-FORBIDDEN -: U+2066 LEFT-TO-RIGHT ISOLATE at column 58 and 1 more on this line:"
         " invisible, control and non-ASCII space characters are not allowed"
     ]
+
+
+@pytest.mark.parametrize(
+    ("ch", "name"),
+    [
+        ("\u0080", "U+0080 C1 CONTROL"),
+        ("\u0081", "U+0081 C1 CONTROL"),
+        ("\u009e", "U+009E C1 CONTROL"),
+        ("\u009f", "U+009F C1 CONTROL"),
+        ("\u00a0", "U+00A0 NO-BREAK SPACE"),
+        ("\ue000", "U+E000 UNNAMED"),
+        ("\U000e0080", "U+E0080 UNNAMED"),
+        ("不", "U+4E0D CJK UNIFIED IDEOGRAPH-4E0D"),
+    ],
+)
+def test_each_character_is_named(ch, name):
+    assert chars.describe(ch) == name
+
+
+def test_a_finding_names_the_clause_whose_heading_is_at_or_above_it():
+    doc = document("en", [section("s1", "I.", "One", line=3), item("s1-1", "1.", "s1", line=6)])
+    text = "a\u3000\n\n## I. One\u3000{#s1}\n\u3000\n\n### 1.\u3000{#s1-1}\nb\u3000\n"
+    found = chars.scan(Path("x.md"), text, doc)
+    assert [(f.line, f.clause) for f in found] == [(1, ""), (3, "s1"), (4, "s1"), (6, "s1-1"), (7, "s1-1")]
+    assert [f.clause for f in chars.scan(Path("x.md"), text)] == [""] * 5  # no document: no clause to name
+
+
+def test_a_line_holding_only_a_leading_bom_does_not_end_the_scan():
+    found = chars.scan(Path("x.md"), "\ufeffa\nb\u3000\n\u200b")
+    assert [(f.line, f.message.split(" at ")[0]) for f in found] == [(2, "U+3000 IDEOGRAPHIC SPACE"), (3, "U+200B ZERO WIDTH SPACE")]

@@ -134,3 +134,12 @@ def test_data_found_valid_is_remembered_and_errors_never_are(lic, tmp_path, monk
     calls.clear()
     assert [f.code for f in metadata.check(dated)] == ["META-SCHEMA"]
     assert calls == ["metadata.schema.json"]
+
+
+def test_data_is_validated_where_no_cache_folder_can_be_made(lic, tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
+    assert metadata._known_valid("0" * 64) is None
+    bad = copy.copy(lic)
+    bad.metadata = {**lic.metadata, "licenseId": 7}
+    assert [(f.code, f.message) for f in metadata.check(bad)] == [("META-SCHEMA", "licenseId: 7 is not of type 'string'")]

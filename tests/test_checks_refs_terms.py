@@ -357,3 +357,19 @@ def test_an_inline_term_with_the_id_of_a_definition():
     assert formatted(terms.check(model(body, body))) == formatted(
         [finding(lg, 13, "TERM-DUPLICATE", "s2-1", "s1-model is already defined on line 5") for lg in ("zh-Hans", "en")]
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "patterns"),
+    [
+        ("zh-Hans", [("b-derivative", "模型衍生品"), ("a-model", "模型"), ("c-data", "数据")]),
+        ("en", [("b-derivative", r"\bModel\ Derivatives\b"), ("b-derivative", r"\bderivative\b"), ("a-model", r"\bModel\b")]),
+    ],
+)
+def test_term_patterns_longest_first(lang, patterns):
+    glossary = [
+        {"id": "a-model", "zh-Hans": "模型", "en": "Model"},
+        {"id": "b-derivative", "zh-Hans": "模型衍生品", "en": "Model Derivatives", "forms": {"en": ["derivative"]}},
+        {"id": "c-data", "zh-Hans": "数据", "en": ""},
+    ]
+    assert [(tid, p.pattern) for tid, p in style._patterns(license_of(glossary=glossary), lang)] == patterns

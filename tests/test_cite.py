@@ -126,3 +126,30 @@ def test_chinese_label_keeps_a_full_stop_only_before_a_sub_item():
     ]
     lic = license_of(zh=zh)
     assert [label_zh(lic, c) for c in ("s1", "s1-1", "s1-1-i")] == ["一、定义", "一、1", "一、1.(i)"]
+
+
+@pytest.mark.parametrize(
+    ("base", "url"),
+    [
+        ("https://example.org", "https://example.org/en/#s2-2"),
+        ("https://example.org//", "https://example.org/en/#s2-2"),
+        ("https://example.org/LICENSEX/", "https://example.org/LICENSEX/en/#s2-2"),
+        ("https://example.org/X", "https://example.org/X/en/#s2-2"),
+        ("/", "/en/#s2-2"),
+    ],
+)
+def test_citation_url_under_each_base(lic, base, url):
+    assert citation(lic, "s2-2", "en", base).url == url
+    assert citation(lic, "s2-2", "zh-Hans", base).url == url.replace("/en/", "/zh/")
+
+
+@pytest.mark.parametrize(
+    ("number", "en", "zh"),
+    [("1.", "I.1", "一、1"), ("2．", "I.2．", "一、2"), ("IX.", "I.IX", "一、IX"), ("X.", "I.X", "一、X"), ("x.", "I.x", "一、x")],
+)
+def test_an_item_label_drops_only_the_full_stop(number, en, zh):
+    lic = license_of(
+        zh=[section("s1", "一、", "定义", lang="zh-Hans"), item("s1-1", number, "s1", ["甲"], lang="zh-Hans")],
+        en=[section("s1", "I.", "Definitions"), item("s1-1", number, "s1", "a")],
+    )
+    assert (label(lic, "s1-1"), label_zh(lic, "s1-1")) == (en, zh)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from licensekit.checks.docs import check_docs, check_page
+from licensekit.model import Finding
 from licensekit.pages import EXTRA_PARTS, PARTS
 
 KNOWN = [*PARTS, *EXTRA_PARTS]
@@ -193,3 +194,11 @@ def test_the_verifier_scripts_and_vendored_licences_are_allowed(tmp_path, name):
     (tmp_path / name).parent.mkdir(parents=True)
     (tmp_path / name).write_text("x", encoding="utf-8")
     assert check_docs(tmp_path, KNOWN) == []
+
+
+def test_a_page_finding_names_no_clause():
+    assert check_page(PAGE, "# Page\n\nText <b>bold</b> {#x onclick=y}\n", KNOWN) == [
+        Finding(PAGE, 3, "DOCS-HTML", "", html("<b>")),
+        Finding(PAGE, 3, "DOCS-HTML", "", html("</b>")),
+        Finding(PAGE, 3, "DOCS-ATTR", "", "attribute 'onclick' is not allowed; only an id, a class or lang"),
+    ]

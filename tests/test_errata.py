@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factories import finding, license_of
 from licensekit.checks import errata
 from licensekit.checks.errata import Oddity
 
@@ -72,3 +73,14 @@ def test_rule_helpers():
         "x.yaml:4: ERRATUM-DUPLICATE c4: a first on 1",
     ]
     assert [f.format() for f in missing(items, {"a"}, "ID-ALIAS", "no {key}")] == ["x.yaml:2: ID-ALIAS c2: no b"]
+
+
+def test_a_repeated_erratum_id_is_reported_with_its_clause():
+    lic = license_of(
+        errata=[{"id": "a"}, {"id": "b", "clause": "s1"}, {"id": "a"}, {"id": "b", "clause": "s2"}, {"id": "a", "clause": "s3"}]
+    )
+    assert errata._ids(lic) == [
+        finding("errata.yaml", 12, "ERRATUM-DUPLICATE", "", "erratum ID a already used on line 10"),
+        finding("errata.yaml", 13, "ERRATUM-DUPLICATE", "s2", "erratum ID b already used on line 11"),
+        finding("errata.yaml", 14, "ERRATUM-DUPLICATE", "s3", "erratum ID a already used on line 10"),
+    ]

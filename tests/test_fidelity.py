@@ -211,3 +211,18 @@ def test_one_character_anywhere_is_caught(lic, op, seed):
         new = replacement(slot.char)
         found = [f for f in fidelity.check(edit(lic, slot, op, new)) if f.code.startswith("TEXT-")]
         assert found == [expected(lic, every, slot, op, new)], (slot.kind, slot.clause, slot.char)
+
+
+@pytest.mark.parametrize(
+    ("length", "quoted"),
+    [
+        (0, "“”"),
+        (59, "“" + "许" * 59 + "”"),
+        (60, "“" + "许" * 60 + "”"),
+        (61, "“" + "许" * 50 + "…” (61 characters)"),
+        (1000, "“" + "许" * 50 + "…” (1000 characters)"),
+    ],
+    ids=["empty", "59", "60", "61", "1000"],
+)
+def test_a_quote_is_whole_up_to_sixty_characters(length, quoted):
+    assert fidelity._quote("许" * length) == quoted

@@ -148,3 +148,25 @@ def test_the_runs_of_the_sources_are_remembered_until_a_source_changes(tmp_path,
 
 def test_the_remembered_runs_are_those_of_the_sources():
     assert jiebadict.source_runs(ROOT) == sorted(jiebadict.han_runs(jiebadict.source_texts(ROOT)))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "text"),
+    [
+        ("a.md", "# 许可\n\n[模型衍生品](#s1-x)用作 *强调* `代码` {#id}\n".encode(), "许可模型衍生品用作强调代码"),
+        ("a.yaml", "zh-Hans: 模型 [衍生品]{.x}\n".encode(), "zh-Hans:模型衍生品"),
+        ("a.py", '"[许可](#x)" * 2\n'.encode(), '"[许可](#x)"*2'),
+        ("a.html", b"<p>\xe8\xae\xb8\xff\xe5\x8f\xaf</p>", "<p>许\ufffd可</p>"),  # a broken byte is one replacement character
+    ],
+)
+def test_the_text_of_a_source_without_markup_or_whitespace(tmp_path, name, content, text):
+    (tmp_path / name).write_bytes(content)
+    assert jiebadict._text(tmp_path / name) == text
+
+
+def test_jieba_caches_in_the_user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(jieba.dt, "tmp_dir", None)
+    folder = tmp_path / "baichuan-7b-license" / "jieba"
+    assert jiebadict.use_user_cache() == folder
+    assert jieba.dt.tmp_dir == str(folder) and folder.is_dir()

@@ -96,6 +96,9 @@ LABELS = [
     ),
     ("zh-Hans", "许可限制条件", "s3", "s4-3", "the label “许可限制条件” has 限, 制, 条, 件, which #s3 and its parts never say"),
     ("en", "anything", "s9", "s4-3", ""),  # a broken reference is REF-BROKEN's to report
+    ("en", "Damages", "s4-2", "s4-3", ""),  # a plural of a word of the target
+    ("en", "Licensors", "s3-1", "s4-3", ""),
+    ("en", "owners", "s3-1", "s4-3", "the label “owners” has owners, which #s3-1 and its parts never say"),
 ]
 
 

@@ -90,3 +90,17 @@ def test_line_of_falls_back_to_the_nearest_parent(lic):
     assert lic.line_of("metadata.yaml", "original", "no-such-key") == 37
     assert lic.line_of("glossary.yaml", 0, "en") == 6
     assert lic.line_of("no-such-file.yaml", "x") == 1
+
+
+def test_lookups_are_built_once_per_list_and_follow_a_new_list():
+    lic = license_of(en=[section("s1", "I.", "One"), section("s2", "II.", "Two")], glossary=[{"id": "g1"}, {"id": "g2"}])
+    doc = lic.en
+    assert doc.by_id() is doc.by_id() and lic.terms_by_id() is lic.terms_by_id()  # built once
+    assert list(doc.by_id()) == ["s1", "s2"] and list(lic.terms_by_id()) == ["g1", "g2"]
+    doc.clauses = [section("s3", "III.", "Three"), section("s4", "IV.", "Four")]  # another list of the same length
+    lic.glossary = [{"id": "g3"}, {"id": "g4"}]
+    assert list(doc.by_id()) == ["s3", "s4"] and list(lic.terms_by_id()) == ["g3", "g4"]
+    doc.clauses.append(section("s5", "V.", "Five"))  # the same list, grown
+    lic.glossary.append({"id": "g5"})
+    assert list(doc.by_id()) == ["s3", "s4", "s5"] and list(lic.terms_by_id()) == ["g3", "g4", "g5"]
+    assert doc.position("s5") == 2

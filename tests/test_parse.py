@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from licensekit.model import LANGS
-from licensekit.parse import NUMBER
+from licensekit.model import LANGS, Document, Finding, Paragraph, Span
+from licensekit.parse import NUMBER, _check_front_matter, load, parse_document
 
 IDS = (
     ["s1", "s1-license", "s1-model", "s1-data", "s1-personal-information", "s1-output", "s1-training", "s1-model-derivatives"]
@@ -90,3 +92,84 @@ def test_term_uses(lic):
 def test_number_of_any_length(heading, number, title):
     match = NUMBER.match(heading)
     assert (match.group(1) if match else "", heading[match.end() :] if match else heading) == (number, title)
+
+
+# --- one source in isolation ---------------------------------------------------------------
+
+FRONT = "---\nlang: {lang}\ntitle: T\n---\n"
+
+
+def parsed(tmp_path, lang: str, body: str):
+    path = tmp_path / "zh.md"
+    path.write_text(FRONT.format(lang=lang) + body, encoding="utf-8")
+    return path, parse_document(path, lang, {"t-model"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "title"),
+    [
+        ("zh-Hans", "# 标题 `代码` 尾", "标题 代码 尾"),
+        ("en", "# The `baichuan-7B` License", "The baichuan-7B License"),
+        ("en", "# `code` only", "code only"),
+    ],
+)
+def test_the_title_keeps_its_code_spans(tmp_path, lang, heading, title):
+    _, (doc, found) = parsed(tmp_path, lang, heading + "\n")
+    assert (doc.title, doc.title_line, found) == (title, 5, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "messages"),
+    [
+        ("[词]{#t1}", [Span("defterm", "词", "t1")], []),
+        ("[词]{.x} 和", [Span("defterm", "词", ""), Span("text", " 和")], ["attributes ['class'] are not allowed"]),
+        ("甲[词]{lang=en}", [Span("text", "甲"), Span("defterm", "词", "")], ["attributes ['lang'] are not allowed"]),
+        (
+            "见[第一条](#s1)与[模型](#t-model)",
+            [Span("text", "见"), Span("ref", "第一条", "s1"), Span("text", "与"), Span("term", "模型", "t-model")],
+            [],
+        ),
+    ],
+)
+def test_spans_of_a_paragraph(tmp_path, text, spans, messages):
+    path, (doc, found) = parsed(tmp_path, "zh-Hans", "# 标题\n\n## 一、定义 {#s1}\n\n" + text + "\n")
+    assert doc.clauses[0].paragraphs == [Paragraph(spans, 9)]
+    assert found == [Finding(path, 9, "BAD-ATTR", "s1", m) for m in messages]
+
+
+def test_a_license_folder_that_is_not_there(tmp_path):
+    lic = load(tmp_path / "missing")
+    assert lic.findings == [Finding(tmp_path / "missing", 1, "FILE-MISSING", "", "the license folder does not exist")]
+    assert lic.docs == {
+        "zh-Hans": Document(tmp_path / "missing" / "zh.md", "zh-Hans", "", 1),
+        "en": Document(tmp_path / "missing" / "en.md", "en", "", 1),
+    }
+
+
+def test_an_empty_license_folder_names_every_missing_source(tmp_path):
+    gone = "cannot read the file: No such file or directory"
+    names = ["metadata.yaml", "glossary.yaml", "errata.yaml", "translation-notes.yaml", "published-ids.yaml", "zh.md", "en.md"]
+    assert load(tmp_path).findings == [
+        Finding(tmp_path / "schema", 1, "FILE-MISSING", "", "the schema folder does not exist"),
+        *(Finding(tmp_path / name, 1, "FILE-MISSING", "", gone) for name in names),
+    ]
+
+
+FRONT_MATTER = [
+    ("lang: zh-Hans\ntitle: T", []),
+    ("lang: en\ntitle: T", [(1, "FRONT-MATTER", "lang is 'en', expected 'zh-Hans'")]),
+    ("title: T", [(1, "FRONT-MATTER", "lang is None, expected 'zh-Hans'")]),
+    ("- lang", [(1, "FRONT-MATTER", "front matter must be a mapping with lang and title")]),
+    ("lang: zh-Hans", [(1, "FRONT-MATTER", "title is missing")]),
+    ("lang: zh-Hans\ntitle: ' '", [(1, "FRONT-MATTER", "title is missing")]),
+    ("lang: zh-Hans\ntitle: 3", [(1, "FRONT-MATTER", "title is missing")]),
+    ("lang: zh-Hans\ntitle: T\n- x", [(4, "FRONT-MATTER", "invalid YAML: did not find expected key")]),
+    ("lang: &a zh-Hans\ntitle: T", [(2, "YAML-ALIAS", "anchor &a is not allowed; write the value out")]),
+    ("lang: zh-Hans\nlang: en\ntitle: T", [(3, "YAML-DUPLICATE-KEY", "key 'lang' is repeated (first on line 2)")]),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), FRONT_MATTER, ids=[c.replace("\n", "|") for c, _ in FRONT_MATTER])
+def test_front_matter_of_the_chinese_text(content, expected):
+    path = Path("zh.md")
+    assert _check_front_matter(path, 1, content, "zh-Hans") == [Finding(path, *e[:2], "", e[2]) for e in expected]

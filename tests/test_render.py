@@ -332,7 +332,7 @@ def test_checksum_example_refuses_files_of_the_same_name(paths):
         d = D()
         d.path = path
         downloads.append(d)
-    with pytest.raises(ValueError, match="two downloads share a file name"):
+    with pytest.raises(ValueError, match="^two downloads share a file name; the checksum example would fetch one over the other$"):
         pages.checksum_example(downloads, "https://x.org/")
 
 
@@ -697,4 +697,82 @@ def test_citations_part(lic):
         "<li>English: <code>baichuan-7B Model License Agreement, IV.3(ix), https://x.org/&#34;&lt;b&gt;/en/#s4-3-ix</code></li>\n"
         "</ul></li>\n"
         "</ul>"
+    )
+
+
+META = {
+    "names": {"zh-Hans": "名", "en": "Name"},
+    "licensor": {"zh-Hans": "许可方", "en": "Licensor Inc."},
+    "languages": [{"tag": "zh-Hans", "authoritative": True}, {"tag": "en"}],
+    "provenance": [{"language": "en", "date": "2000-01-01"}, {"language": "zh-Hans", "date": "2023-06-15", "title": "t", "url": "u"}],
+    "identifiers": {"spdx": "LicenseRef-x"},
+}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "lang", "expected"),
+    [
+        (META, "zh-Hans", ({"zh-Hans": "名", "en": "Name"}, True, "2023-06-15", {"title": "t", "url": "u", "commit": ""}, "LicenseRef-x")),
+        (META, "en", ({"zh-Hans": "名", "en": "Name"}, False, "2023-06-15", {"title": "t", "url": "u", "commit": ""}, "LicenseRef-x")),
+        ({"licenseId": "Id"}, "en", ({"zh-Hans": "中文题", "en": "T"}, False, "", {"title": "", "url": "", "commit": ""}, "Id")),
+        ({"names": {"en": "Name"}}, "en", ({"zh-Hans": "中文题", "en": "Name"}, False, "", {"title": "", "url": "", "commit": ""}, "")),
+        ({"names": {"zh-Hans": "名"}}, "zh-Hans", ({"zh-Hans": "名", "en": "T"}, False, "", {"title": "", "url": "", "commit": ""}, "")),
+    ],
+)
+def test_header_from_the_metadata_alone(metadata, lang, expected):
+    lic = license_of(metadata=metadata, zh_title="中文题")
+    h = Renderer(lic, "https://x.org/sub/").header(lang, "en")
+    assert (h.titles, h.authoritative, h.published, h.source, h.identifier) == expected
+    assert h.address == "https://x.org/sub/en/"
+    assert h.licensor == ({"zh-Hans": "许可方", "en": "Licensor Inc."} if metadata is META else {"zh-Hans": "", "en": ""})
+
+
+class Download:
+    description, content = "", b""
+
+    def __init__(self, path: str, sha256: str):
+        self.path, self.sha256 = path, sha256
+
+
+@pytest.mark.parametrize(
+    ("base", "prefix"), [("/", "/"), ("https://x.org/X", "https://x.org/X/"), ("https://x.org/X//", "https://x.org/X/"), ("", "/")]
+)
+def test_checksum_example_under_each_base(base, prefix):
+    example = pages.checksum_example([Download("a/b/c.json", "ab" * 32), Download("d.txt", "cd" * 32)], base)
+    assert example == (
+        f"curl -fsS --remote-name-all \\\n  {prefix}a/b/c.json \\\n  {prefix}d.txt \\\n"
+        f"  && sha256sum -c <<'EOF'\n{'ab' * 32}  c.json\n{'cd' * 32}  d.txt\nEOF"
+    )
+
+
+def test_downloads_table_fetches_from_the_site_root_by_default():
+    assert "  /d.txt \\\n" in pages.downloads_table([Download("d.txt", "cd" * 32)], "../")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<body><p>x</p></body>", '<body><p>x</p><script src="../a.js"></script>\n<script src="../b.js"></script>\n</body>'),
+        ("</body>", '<script src="../a.js"></script>\n<script src="../b.js"></script>\n</body>'),
+        ("<p>a</body>b</body>", '<p>a</body>b<script src="../a.js"></script>\n<script src="../b.js"></script>\n</body>'),
+    ],
+)
+def test_scripts_go_before_the_last_end_of_body(html, expected):
+    assert pages.add_scripts(html, "../", ("a.js", "b.js")) == expected
+
+
+@pytest.mark.parametrize("html", ["", "<body><p>x</p>", "</BODY>"])
+def test_a_page_without_an_end_of_body_is_refused(html):
+    with pytest.raises(ValueError, match="^no </body> to put the page's scripts before$"):
+        pages.add_scripts(html, "../", ("a.js",))
+
+
+def test_code_block_and_operator():
+    assert pages.code_block("a < b", "sh") == '<pre><code class="language-sh">a &lt; b</code></pre>'
+    lic = license_of(metadata={"licensor": {"zh-Hans": "甲公司", "en": "A Co."}})
+    assert pages.operator(lic, "/") == (
+        '<p class="license-operator">This site is run by the contributors to an independent open-source project. '
+        "It is not the site of the licensor, A Co., and is not endorsed by it. Nothing here is legal advice. "
+        '<span lang="zh-Hans">本站由一个独立开源项目的贡献者维护，不是许可方（甲公司）的网站，'
+        "也未经其认可；本站内容不构成法律意见。</span></p>"
     )

@@ -8,6 +8,7 @@ import ctypes
 import errno
 import os
 import socket
+import stat
 import subprocess
 import sys
 
@@ -202,3 +203,45 @@ def test_a_huge_line_gives_short_messages(edit, tmp_path):
     for line in found:
         message = line.split(": ", 2)[2]
         assert len(message) <= MESSAGE_LIMIT + len("… (1000000 more characters)"), line[:300]
+
+
+# --- the reading rules in isolation ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [-1, 0])
+def test_a_file_at_the_limit_is_read_whole(extra, tmp_path):
+    path = tmp_path / "zh.md"
+    path.write_bytes(b"z" * (sources.MAX_BYTES + extra))
+    assert sources.read_bytes(path) == (b"z" * (sources.MAX_BYTES + extra), [])
+
+
+@pytest.mark.parametrize(
+    ("mode", "kind"),
+    [
+        (stat.S_IFDIR, "a directory"),
+        (stat.S_IFIFO, "a FIFO"),
+        (stat.S_IFCHR, "a character device"),
+        (stat.S_IFBLK, "a block device"),
+        (stat.S_IFSOCK, "a socket"),
+        (stat.S_IFLNK, "a special file"),
+        (0, "a special file"),
+    ],
+)
+def test_each_kind_of_file_is_named(mode, kind):
+    assert sources._kind(mode | 0o644) == kind
+
+
+def nested(depth: int, flow: bool) -> str:
+    """YAML nested `depth` collections deep: flow lists, or block mappings one a line."""
+    if flow:
+        return "[" * depth + "]" * depth
+    return "".join("  " * i + "k:\n" for i in range(depth)) + "  " * depth + "v\n"
+
+
+@pytest.mark.parametrize("flow", [True, False])
+@pytest.mark.parametrize(("depth", "refused"), [(49, False), (50, False), (51, True), (60, True)])
+def test_nesting_is_refused_past_fifty_levels(depth, refused, flow):
+    data, _, problems = sources.load_yaml(nested(depth, flow), first_line=3)
+    line = 3 if flow else 3 + sources.MAX_DEPTH
+    assert problems == ([(line, "YAML-SHAPE", "nested more than 50 levels deep")] if refused else [])
+    assert (data is None) is refused

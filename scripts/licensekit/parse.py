@@ -326,8 +326,8 @@ def source_texts(root: Path) -> dict[Path, str]:
     paths = sorted(p for p in root.rglob("*") if p.is_file()) + sorted((root.parent / "docs").glob("*.md"))
     texts = {}
     for path in paths:
-        raw, problems = read_bytes(path)
-        if raw is None or problems:
+        raw = read_bytes(path)[0]  # None exactly when reading gave a finding
+        if raw is None:
             continue
         try:
             texts[path] = raw.decode("utf-8")

@@ -68,9 +68,7 @@ def _line_findings(path: Path, n: int, line: str, parts: set[str]) -> list[Findi
         elif not any(allowed.fullmatch(tag) for allowed in ALLOWED_TAGS):
             add("DOCS-HTML", f'raw HTML {tag[:60]!r} is not allowed; only <span lang="…"> is')
     for attrs in ATTR_LIST.findall(text):
-        if not attrs.strip().startswith(("#", ".")) and "=" not in attrs:
-            continue  # braces in prose, not an attribute list
-        for name in ATTR.findall(attrs):
+        for name in ATTR.findall(attrs):  # name=value pairs only: braces in prose hold none
             if name.lower() not in ALLOWED_ATTRS:
                 add("DOCS-ATTR", f"attribute {name!r} is not allowed; only an id, a class or lang")
     return out

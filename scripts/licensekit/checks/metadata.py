@@ -55,7 +55,9 @@ def _fingerprint(schema_path: Path, data: Any) -> str | None:
         parts = [_jsonschema_version(), schema_path.read_text(encoding="utf-8"), repr(data)]
     except (OSError, ValueError):
         return None
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    # No part can hold a lone surrogate (the schema is decoded strictly, `repr` escapes one),
+    # so plain UTF-8 encodes every part.
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _known_valid(key: str | None) -> Path | None:
