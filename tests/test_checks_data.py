@@ -143,3 +143,15 @@ def test_data_is_validated_where_no_cache_folder_can_be_made(lic, tmp_path, monk
     bad = copy.copy(lic)
     bad.metadata = {**lic.metadata, "licenseId": 7}
     assert [(f.code, f.message) for f in metadata.check(bad)] == [("META-SCHEMA", "licenseId: 7 is not of type 'string'")]
+
+
+def test_the_validity_key_holds_an_undecodable_folder_name(monkeypatch, tmp_path):
+    # A dist-info folder name that is not UTF-8 reaches Python with a lone surrogate in it;
+    # the key must still be made (one per schema and data), not raise.
+    monkeypatch.setattr(metadata, "_jsonschema_version", lambda: "jsonschema-4.25.1.dist-info jsonschema_\udcff.dist-info")
+    schema = tmp_path / "s.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    first = metadata._fingerprint(schema, {"a": 1})
+    assert first is not None and len(first) == 64 and set(first) <= set("0123456789abcdef")
+    assert metadata._fingerprint(schema, {"a": 2}) != first
+    assert metadata._fingerprint(schema, {"a": 1}) == first

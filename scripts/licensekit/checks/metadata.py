@@ -55,9 +55,8 @@ def _fingerprint(schema_path: Path, data: Any) -> str | None:
         parts = [_jsonschema_version(), schema_path.read_text(encoding="utf-8"), repr(data)]
     except (OSError, ValueError):
         return None
-    # No part can hold a lone surrogate (the schema is decoded strictly, `repr` escapes one),
-    # so plain UTF-8 encodes every part.
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    # surrogatepass: a folder name that is not UTF-8 comes with a lone surrogate in it.
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _known_valid(key: str | None) -> Path | None:
