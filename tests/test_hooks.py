@@ -18,6 +18,8 @@ import markdown as md
 import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import Abort
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers.polling import PollingObserver
 
 from casebook import ROOT, broken_copy, cases, edited_copy, record_review
 from licensekit import csp, pages, release
@@ -141,16 +143,30 @@ def test_a_build_audits_its_pages_and_the_dev_server_does_not(body, configured, 
     assert json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"][0]["kind"] == "page"
 
 
-def test_the_dev_server_polls_often_and_settles_for_longer_than_a_poll():
-    emitters = [SimpleNamespace(_timeout=0.5), SimpleNamespace(_timeout=0.5)]
-    server = SimpleNamespace(
-        build_delay=0.1, observer=SimpleNamespace(_timeout=0.5, emitters=emitters), _guess_type=lambda path: "text/plain"
-    )
+def dev_server(folder: Path):
+    """A stand-in for MkDocs' dev server as on_serve gets it: a polling observer watching `folder`."""
+    observer = PollingObserver(timeout=0.5)
+    refs = {str(folder): observer.schedule(FileSystemEventHandler(), str(folder), recursive=True)}
+    return SimpleNamespace(build_delay=0.1, observer=observer, _watch_refs=refs, _guess_type=lambda path: "text/plain")
+
+
+def test_the_dev_server_listens_for_changes_and_settles_briefly(tmp_path):
+    server = dev_server(tmp_path)
     assert mkdocs_hooks.on_serve(server, None, None) is server
-    assert server.observer._timeout == mkdocs_hooks.POLL_SECONDS == 0.025
-    assert [e._timeout for e in emitters] == [0.025, 0.025]
+    assert type(server.observer).__name__ == "ChangesOnly" and list(server._watch_refs) == [str(tmp_path)]
+    assert server.build_delay == mkdocs_hooks.SETTLE_LISTENING == 0.01
+    assert server._guess_type("license.zh.txt") == "text/plain; charset=utf-8"
+
+
+def test_without_inotify_the_dev_server_polls_often_and_settles_for_longer_than_a_poll(tmp_path, monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks.watching, "listening", lambda observer, refs: None)
+    server = dev_server(tmp_path)
+    polling = server.observer
+    assert mkdocs_hooks.on_serve(server, None, None) is server
+    assert server.observer is polling and server.observer._timeout == mkdocs_hooks.POLL_SECONDS == 0.025
+    assert [e._timeout for e in polling.emitters] == [0.025]
     # A save of several files spans polls: the settling outlasts one, so it is one rebuild.
-    assert mkdocs_hooks.POLL_SECONDS < server.build_delay < 0.1
+    assert server.build_delay == mkdocs_hooks.SETTLE_POLLING == 0.03
     assert server._guess_type("license.zh.txt") == "text/plain; charset=utf-8"
 
 
