@@ -16,9 +16,12 @@ writing a new case; an expectation is reviewed by hand, never copied blindly.
 
 from __future__ import annotations
 
+import contextlib
+import locale
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,3 +178,14 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "scripts"))
     for arg in sys.argv[1:]:
         _record(arg)
+
+
+@contextlib.contextmanager
+def ascii_locale() -> Iterator[None]:
+    """LC_CTYPE=C: a file read or written in the locale's encoding then fails on Chinese."""
+    saved = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sitekit import html_pages, serve, soup
 
+from casebook import ascii_locale
 from licensekit.audit import Allowed, audit
 from licensekit.csp import script_hash
 
@@ -336,14 +337,8 @@ def test_a_link_without_a_path_is_to_its_own_page(tmp_path):
 
 
 def test_pages_are_read_as_utf8_whatever_the_locale(tmp_path):
-    import locale
-
-    saved = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII: a page read in the locale's encoding fails
-    try:
+    with ascii_locale():
         found = site_findings(tmp_path, {"index.html": '<p id="许可">许可</p><p id="许可">协议</p>'}, ALLOWED)
-    finally:
-        locale.setlocale(locale.LC_CTYPE, saved)
     assert found == ["index.html:1: AUDIT-ID -: id '许可' is used twice in the page"]
 
 

@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from casebook import ROOT, broken_copy, cases, edited_copy, record_review
+from casebook import ROOT, ascii_locale, broken_copy, cases, edited_copy, record_review
 from licensekit import csp, pages, release
 
 
@@ -508,17 +508,11 @@ def test_the_themes_hashes_follow_its_features(configured, monkeypatch):
 
 
 def test_the_error_site_404_page_is_utf8_whatever_the_locale(configured, tmp_path, monkeypatch):
-    import locale
-
     line = "license/zh.md:12: TEXT-DROPPED s1: “许可方” is missing"
     monkeypatch.setattr(configured, "site_dir", str(tmp_path))
     monkeypatch.setitem(mkdocs_hooks.state, "broken", [line])
-    saved = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII: a page written in the locale's encoding fails
-    try:
+    with ascii_locale():
         mkdocs_hooks.on_post_build(configured)
-    finally:
-        locale.setlocale(locale.LC_CTYPE, saved)
     assert line in (tmp_path / "404.html").read_text(encoding="utf-8")
 
 
@@ -564,17 +558,11 @@ def site_with_search(folder: Path, body: str) -> None:
 
 
 def test_the_search_index_is_written_compact_and_in_utf8_whatever_the_locale(configured, tmp_path, monkeypatch):
-    import locale
-
     site_with_search(tmp_path, "<p>x</p>")
     monkeypatch.setattr(configured, "site_dir", str(tmp_path))
     monkeypatch.setitem(mkdocs_hooks.state, "hashes", set())
-    saved = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII: reading or writing in the locale's encoding fails
-    try:
+    with ascii_locale():
         mkdocs_hooks.on_post_build(configured)
-    finally:
-        locale.setlocale(locale.LC_CTYPE, saved)
     assert (tmp_path / "search" / "search_index.json").read_bytes() == (
         '{"config":{"lang":["en"],"traditional":{"許":"许"}},"docs":[{"location":"x/","title":"X","text":"许可","kind":"page"}]}'
     ).encode()
