@@ -271,14 +271,15 @@ def on_serve(server, config, builder):
     # folders costs about half a millisecond), and settle for a little longer than one
     # poll. Either way a save of several files (a folder copied, a branch checked out) is
     # one rebuild, not a rebuild of half of them.
-    server.build_delay = SETTLE_POLLING
-    server.observer._timeout = POLL_SECONDS
-    for emitter in server.observer.emitters:
-        emitter._timeout = POLL_SECONDS
     moved = watching.listening(server.observer, server._watch_refs)
     if moved is not None:
         server.observer, server._watch_refs = moved
         server.build_delay = SETTLE_LISTENING
+    else:
+        server.build_delay = SETTLE_POLLING
+        server.observer._timeout = POLL_SECONDS
+        for emitter in server.observer.emitters:
+            emitter._timeout = POLL_SECONDS
     # Its types come without a charset, so license.zh.txt would read as mojibake.
     guess_type = server._guess_type
     server._guess_type = lambda path: with_charset(guess_type(path))

@@ -174,12 +174,6 @@ def _record(name: str) -> None:
     print(yaml.safe_dump({"expect": found}, allow_unicode=True, sort_keys=False, width=1000))
 
 
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "scripts"))
-    for arg in sys.argv[1:]:
-        _record(arg)
-
-
 @contextlib.contextmanager
 def ascii_locale() -> Iterator[None]:
     """LC_CTYPE=C: a file read or written in the locale's encoding then fails on Chinese."""
@@ -189,3 +183,9 @@ def ascii_locale() -> Iterator[None]:
         yield
     finally:
         locale.setlocale(locale.LC_CTYPE, saved)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "scripts"))
+    for arg in sys.argv[1:]:
+        _record(arg)

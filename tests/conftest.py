@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import resource
 import sys
 from pathlib import Path
 
@@ -61,6 +60,8 @@ def _under_mutmut():
     if not under:
         return
     if "__mutmut_" in under:
+        import resource  # Unix only, and needed only here
+
         # A mutant that grows memory without end fails (MemoryError) instead of starving the
         # machine: mutmut bounds only CPU time. Tests use well under a gigabyte.
         resource.setrlimit(resource.RLIMIT_DATA, (4 << 30, 4 << 30))
