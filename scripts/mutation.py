@@ -44,6 +44,12 @@ MUTATE = ["src/licensekit/*", "src/check.py", "src/build.py", "src/mkdocs_hooks.
 # records which tests reach a function in its own process.
 SELECTION = ["tests", "-m", "not slow and not repo"]
 DETECTED = {"killed", "timeout"}
+# mutmut stops a mutant's tests after MULTIPLIER * (their measured time + CONSTANT) seconds of wall
+# time, and twice that of CPU time; a mutant stopped so counts as detected (an endless loop, say).
+# mutmut's defaults (15, 1) let one such mutant run for several minutes. A survivor's tests take
+# at most their measured time (measured in the coverage step, which does more work per call), so
+# four times that, and never under 20 s, leaves room for a loaded machine.
+TIMEOUT_MULTIPLIER, TIMEOUT_CONSTANT = 4, 5
 
 
 def setup_cfg() -> str:
@@ -57,6 +63,8 @@ def setup_cfg() -> str:
         f"also_copy ={listing(['license', 'docs', 'mkdocs.yml', 'README.md'])}\n"
         f"pytest_add_cli_args_test_selection ={listing(SELECTION)}\n"
         "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n"
+        f"timeout_multiplier = {TIMEOUT_MULTIPLIER}\n"
+        f"timeout_constant = {TIMEOUT_CONSTANT}\n"
     )
 
 
@@ -123,6 +131,7 @@ def report(found: dict[str, str], seconds: float, population: set[str] | None = 
     unrun = sorted(k for k, v in found.items() if v == "not checked")  # an interrupted run
     counted = {k: v for k, v in found.items() if k not in listed and v != "not checked"}
     killed = sum(v in DETECTED for v in counted.values())
+    stopped = sum(v == "timeout" for v in counted.values())
     survivors = sorted(k for k, v in counted.items() if v not in DETECTED)
     score = killed / len(counted) if counted else 0.0
     for n, name in enumerate(survivors):
@@ -138,13 +147,14 @@ def report(found: dict[str, str], seconds: float, population: set[str] | None = 
         print(f"  {len(unrun)} mutants not run: the run was interrupted")
     if population:
         print(
-            f"estimated mutation score {score:.1%} ± {margin(score, len(counted)):.1%} (95 %; {killed}/{len(counted)} killed "
-            f"in a random sample of {len(found)} of {len(population)} mutants) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
+            f"estimated mutation score {score:.1%} ± {margin(score, len(counted)):.1%} (95 %; {killed}/{len(counted)} killed, "
+            f"{stopped} of them by the time limit, in a random sample of {len(found)} of {len(population)} mutants) "
+            f"— goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
         )
         return score - margin(score, len(counted)) >= GOAL and not stale and not not_survived and not unrun
     print(
-        f"mutation score {score:.1%} ({killed}/{len(counted)} killed; {len(listed)} listed equivalent, "
-        f"{len(survivors)} not killed) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
+        f"mutation score {score:.1%} ({killed}/{len(counted)} killed, {stopped} of them by the time limit; "
+        f"{len(listed)} listed equivalent, {len(survivors)} not killed) — goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
     )
     return score >= GOAL and not stale and not not_survived and not unrun
 

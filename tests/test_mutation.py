@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import os
 import shutil
 import subprocess
@@ -77,11 +78,13 @@ POPULATION = {f"m{i}" for i in range(13000)} | {"eq"}
 def test_a_sample_report_gives_the_estimate_and_passes_only_when_its_interval_clears_the_goal(capsys, monkeypatch):
     monkeypatch.setattr(mutation, "equivalent", lambda: {"eq": "same behaviour"})
     monkeypatch.setattr(mutation, "diff_line", lambda name: "")
-    found = {f"k{i}": "killed" for i in range(97)} | {"s1": "survived", "s2": "no tests", "s3": "survived", "eq": "survived"}
+    found = {f"k{i}": "killed" for i in range(95)} | {"t1": "timeout", "t2": "timeout"}
+    found |= {"s1": "survived", "s2": "no tests", "s3": "survived", "eq": "survived"}
     assert mutation.report(found, 120.0, population=POPULATION) is True  # 97 % ± 3.3 % clears 90 %
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == (
-        "estimated mutation score 97.0% ± 3.3% (95 %; 97/100 killed in a random sample of 101 of 13001 mutants) — goal ≥ 90% — 2.0 min"
+        "estimated mutation score 97.0% ± 3.3% (95 %; 97/100 killed, 2 of them by the time limit, "
+        "in a random sample of 101 of 13001 mutants) — goal ≥ 90% — 2.0 min"
     )
     assert [line.split()[0] for line in out[:-1]] == ["survived", "no", "survived"]  # s1, s2, s3
     found = {f"k{i}": "killed" for i in range(91)} | {f"s{i}": "survived" for i in range(9)}
@@ -98,6 +101,29 @@ def test_a_sample_report_fails_on_an_equivalent_listed_that_is_no_mutant(capsys,
     assert capsys.readouterr().out.splitlines()[0] == "  listed as equivalent but no such mutant: gone"
     monkeypatch.setattr(mutation, "equivalent", lambda: {"eq": "same behaviour"})
     assert mutation.report(found, 60.0, population=POPULATION) is True
+
+
+def test_a_full_report_counts_every_mutant_but_the_listed_ones(capsys, monkeypatch):
+    monkeypatch.setattr(mutation, "equivalent", lambda: {"eq": "same behaviour"})
+    monkeypatch.setattr(mutation, "diff_line", lambda name: "changed line")
+    found = {f"k{i}": "killed" for i in range(17)} | {"t": "timeout", "s": "survived", "n": "no tests", "eq": "survived"}
+    assert mutation.report(found, 90.0) is True  # 18 of 20: the goal, just
+    assert capsys.readouterr().out.splitlines() == [
+        "  no tests   n  | changed line",
+        "  survived   s  | changed line",
+        "mutation score 90.0% (18/20 killed, 1 of them by the time limit; 1 listed equivalent, 2 not killed) — goal ≥ 90% — 1.5 min",
+    ]
+    assert mutation.report(found | {"k0": "survived"}, 90.0) is False  # 17 of 20
+
+
+def test_mutmut_stops_a_mutant_after_four_times_its_tests_time_and_never_before_20_s():
+    # mutmut sends SIGXCPU after multiplier * (estimate + constant) seconds of wall time.
+    config = configparser.ConfigParser()
+    config.read_string(mutation.setup_cfg())
+    multiplier, constant = config.getfloat("mutmut", "timeout_multiplier"), config.getfloat("mutmut", "timeout_constant")
+    assert (multiplier, constant) == (4.0, 5.0)
+    assert multiplier * (0.0 + constant) == 20.0  # tests measured at nothing
+    assert multiplier * (36.0 + constant) == 164.0  # the corpus and more: a survivor takes 20–40 s of CPU
 
 
 def test_mutmut_runs_with_a_cache_of_its_own(monkeypatch):
