@@ -84,3 +84,12 @@ def test_a_repeated_erratum_id_is_reported_with_its_clause():
         finding("errata.yaml", 13, "ERRATUM-DUPLICATE", "s2", "erratum ID b already used on line 11"),
         finding("errata.yaml", 14, "ERRATUM-DUPLICATE", "s3", "erratum ID a already used on line 10"),
     ]
+
+
+def test_errata_without_an_id_share_the_empty_id():
+    """The schema requires an ID; the check still reports the second one lacking it, as the empty ID."""
+    lic = license_of(errata=[{"clause": "s1"}, {"id": "a"}, {"clause": "s2"}, {"id": ""}])
+    assert errata._ids(lic) == [
+        finding("errata.yaml", 12, "ERRATUM-DUPLICATE", "s2", "erratum ID  already used on line 10"),
+        finding("errata.yaml", 13, "ERRATUM-DUPLICATE", "", "erratum ID  already used on line 10"),
+    ]
