@@ -93,3 +93,32 @@ def test_errata_without_an_id_share_the_empty_id():
         finding("errata.yaml", 12, "ERRATUM-DUPLICATE", "s2", "erratum ID  already used on line 10"),
         finding("errata.yaml", 13, "ERRATUM-DUPLICATE", "", "erratum ID  already used on line 10"),
     ]
+
+
+MISSING = "the original's {} has no erratum of kind {} in errata.yaml"
+
+
+def test_missing_errata_on_a_small_model():
+    """Each oddity no erratum covers, on its clause's line; a half-width character once, at its first
+    clause; an erratum set aside as stale still covers its oddity wherever it is."""
+    from factories import item
+
+    zh = [item("s1", "1.", None, "甲 乙", line=4, lang="zh-Hans"), item("s2", "2.", None, "丙(丁", line=6, lang="zh-Hans")]
+    covered = {"kind": "spacing", "clause": "s1", "printed": "甲 乙"}
+    stale = {"kind": "repetition", "clause": "s9", "printed": "复制、…复制或"}
+    lic = license_of(zh, errata=[covered, stale])
+    oddities = [
+        Oddity("spacing", "s1", "甲 乙"),
+        Oddity("spacing", "s2", "丙 丁"),
+        Oddity("punctuation", "s2", "("),
+        Oddity("punctuation", "s1", "("),
+        Oddity("punctuation", "s1", ")"),
+        Oddity("repetition", "s2", "复制、…复制或"),
+        Oddity("repetition", "s3", "许可方许可方许可方许可方"),
+    ]
+    assert errata._missing(lic, oddities, [covered]) == [
+        finding("zh-Hans", 6, "ERRATUM-MISSING", "s2", MISSING.format("stray space in “丙 丁”", "spacing")),
+        finding("zh-Hans", 6, "ERRATUM-MISSING", "s2", MISSING.format("half-width “(”", "punctuation")),
+        finding("zh-Hans", 4, "ERRATUM-MISSING", "s1", MISSING.format("half-width “)”", "punctuation")),
+        finding("zh-Hans", 1, "ERRATUM-MISSING", "s3", MISSING.format("repeated “许可方许可方许可方许可方”", "repetition")),
+    ]
