@@ -126,6 +126,13 @@ CASES = [
     ),
     pytest.param([_set(("languages", 2), {"tag": "zh-Hans", "authoritative": True, "role": "original"})], PRINTS, [ONCE], id="zh-twice"),
     pytest.param([_set(("languages",), "zh-Hans")], PRINTS, [ONCE], id="languages-not-a-list"),
+    pytest.param([_set(("languages",), _DELETE)], PRINTS, [ONCE], id="languages-missing"),
+    pytest.param(
+        [_set(("languages", 0), "zh-Hans"), _set(("languages", 1, "authoritative"), True)],
+        PRINTS,
+        [(8, "META-AUTHORITY", "en must not be authoritative: only the zh-Hans text prevails"), ONCE],
+        id="zh-not-a-mapping",
+    ),
     pytest.param(
         [_set(("languages", 1), "en"), _set(("languages", 2), {"tag": "fr", "notice": "traduction"})],
         PRINTS,
