@@ -182,16 +182,23 @@ def test_grant(a, b, expected):
 
 
 def test_check_gathers_every_pair_and_skips_an_untranslated_one():
-    """Findings of each pair in Chinese order; a pair whose English is far too long is the length check's."""
+    """Findings of each pair in Chinese order; a pair whose English is far too long is the length check's,
+    and the pairs after it are compared still. An English caption is held against its clause only
+    where the clause says what the Chinese says: s1-5's is, s1-2's is not."""
     pairs = [
         ("s1-1", "支付100元。", "Pay 200 yuan."),
         ("s1-2", "您不得转让本协议项下的任何权利。", "You may transfer any right under this Agreement."),
         ("s1-3", "支付100元给许可方。", "Pay 300 yuan to the Licensor. " * 20),
         ("s1-4", "许可方可以在任何时候修改本协议。", "The Licensor may amend this Agreement at any time."),
+        ("s1-5", "您不得使用本协议项下的标识。", "You must not use the marks under this Agreement."),
+        ("s1-6", "许可方可以在30日内修改本协议。", "The Licensor may amend this Agreement within 60 days."),
     ]
     lic = license_of(
         [item(cid, "1.", "s1", text, line=10 + n, lang="zh-Hans") for n, (cid, text, _) in enumerate(pairs)],
-        [item(cid, "1.", "s1", text, line=20 + n) for n, (cid, _, text) in enumerate(pairs)],
+        [
+            item(cid, "1.", "s1", text, line=20 + n, caption={1: "No transfer", 4: "You may use"}.get(n, ""))
+            for n, (cid, _, text) in enumerate(pairs)
+        ],
     )
     assert parity.check(lic) == [
         finding("en", 20, "PARITY-NUMBER", "s1-1", "numbers differ from the zh-Hans text: lacks 100; adds 200"),
@@ -203,4 +210,20 @@ def test_check_gathers_every_pair_and_skips_an_untranslated_one():
             "s1-2",
             "0 prohibitions here, 1 in the zh-Hans text (不得); 1 permission (may) here, 0 in the zh-Hans text",
         ),
+        finding("en", 24, "PARITY-CAPTION", "s1-5", "the caption “You may use” permits, but the clause only forbids (must not)"),
+        finding("en", 25, "PARITY-NUMBER", "s1-6", "numbers differ from the zh-Hans text: lacks 30; adds 60"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "blanked"),
+    [
+        ("a worldwide, non-exclusive, royalty-free license", "en", "a  ,  ,   license"),
+        ("NON-TRANSFERABLE and irrevocable", "en", "  and  "),
+        ("全球性、非排他性、不可转让的许可", "zh-Hans", " 、 、 的许可"),
+        ("免费且永久", "zh-Hans", " 且 "),
+    ],
+)
+def test_attributes_are_blanked_to_a_space(text, lang, blanked):
+    """A blanked attribute leaves a word break, so that it joins no neighbouring word into a negation."""
+    assert parity._without_attributes(text, lang) == blanked
