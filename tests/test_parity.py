@@ -29,6 +29,7 @@ def _zh(code: str, message: str):
 TOKENS = [
     pytest.param(zh("支付100元，发邮件至A@b.cn。"), en("Pay 100 yuan, mail a@B.cn."), [], id="same"),
     pytest.param(zh(["见", ref("第1条", "s1"), "。"]), en(["See ", ref("clause 2", "s1"), "."]), [], id="reference-labels-left-out"),
+    pytest.param(zh("邮件：a@b.cn", "见 https://x.cn/a"), en("Mail: a@b.cn.", "See https://x.cn/a."), [], id="paragraphs-apart"),
     pytest.param(
         zh("支付100元或1,000.5元，邮件 a@b.cn，见 https://x.cn/a。"),
         en("Pay 200 or 1,000.5 yuan, mail c@d.cn, see https://x.cn/b."),
