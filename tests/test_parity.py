@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factories import clause, finding, item, license_of, ref
+from factories import clause, finding, item, license_of, ref, term
 from licensekit.checks import parity
 
 
@@ -30,6 +30,7 @@ TOKENS = [
     pytest.param(zh("支付100元，发邮件至A@b.cn。"), en("Pay 100 yuan, mail a@B.cn."), [], id="same"),
     pytest.param(zh(["见", ref("第1条", "s1"), "。"]), en(["See ", ref("clause 2", "s1"), "."]), [], id="reference-labels-left-out"),
     pytest.param(zh("邮件：a@b.cn", "见 https://x.cn/a"), en("Mail: a@b.cn.", "See https://x.cn/a."), [], id="paragraphs-apart"),
+    pytest.param(zh(["发邮件至", term("a@b.cn", "t")]), en(["Mail ", term("a@b.cn", "t"), " now."]), [], id="spans-joined"),
     pytest.param(
         zh("支付100元或1,000.5元，邮件 a@b.cn，见 https://x.cn/a。"),
         en("Pay 200 or 1,000.5 yuan, mail c@d.cn, see https://x.cn/b."),
@@ -100,6 +101,13 @@ CAPTIONS = [
         True,
         [_zh("PARITY-CAPTION", ONLY_FORBIDS.format("可以使用", "不得"))],
         id="zh-only-forbids",
+    ),
+    pytest.param(
+        zh("您不得使用，亦不得复制。", caption="可以使用"),
+        en("You must not use it, nor may you copy it."),
+        True,
+        [_zh("PARITY-CAPTION", ONLY_FORBIDS.format("可以使用", "不得, 不得"))],
+        id="zh-only-forbids-twice",
     ),
     pytest.param(
         zh("您不得使用。"),
