@@ -150,3 +150,18 @@ def test_sentences_finding(zh, en, message):
     a, b = clause("s1-1", "item", zh, line=3, lang="zh-Hans"), clause("s1-1", "item", en, line=7)
     expected = [finding("en", 7, "PARITY-SENTENCE", "s1-1", f"{message}: was one moved to another clause or left out?")] if message else []
     assert alignment._sentences(a, b) == expected
+
+
+def test_length_at_and_beyond_the_limit():
+    """The ratio is 2 (the median of 2, 2, 2 and 4/80). s1-5 lies exactly at the limit:
+    z = (42 - 2 × 7) / √(3.5 × 2 × 7) = 28 / 7 = 4.0, which is still a translation; s1-4 is
+    z = (4 - 160) / √(3.5 × 2 × 80) = -6.6, far shorter."""
+    texts = [("s1-1", 10, 20), ("s1-2", 12, 24), ("s1-3", 15, 30), ("s1-4", 80, 4), ("s1-5", 7, 42)]
+    lic = license_of(
+        [clause(cid, "item", "甲" * zh, parent="s1", line=10 + n, lang="zh-Hans") for n, (cid, zh, _) in enumerate(texts)],
+        [clause(cid, "item", "e" * en, parent="s1", line=20 + n) for n, (cid, _, en) in enumerate(texts)],
+    )
+    assert alignment.untranslated(lic) == {"s1-4"}
+    assert alignment.check(lic) == [
+        finding("en", 23, "PARITY-LENGTH", "s1-4", "4 characters, far shorter than the 160 the zh-Hans text leads to expect (z = -6.6)"),
+    ]
