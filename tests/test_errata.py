@@ -122,3 +122,26 @@ def test_missing_errata_on_a_small_model():
         finding("zh-Hans", 4, "ERRATUM-MISSING", "s1", MISSING.format("half-width “)”", "punctuation")),
         finding("zh-Hans", 1, "ERRATUM-MISSING", "s3", MISSING.format("repeated “许可方许可方许可方许可方”", "repetition")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("erratum", "oddity", "covered"),
+    [
+        ({"kind": "repetition", "clause": "s1", "printed": "复制、复制或创建"}, Oddity("repetition", "s1", "复制、…复制或"), True),
+        ({"kind": "repetition", "clause": "s1", "printed": "复制、创建"}, Oddity("repetition", "s1", "复制、…复制或"), False),
+        ({"kind": "repetition", "clause": "s1", "printed": "复制或创建"}, Oddity("repetition", "s1", "复制、…复制或"), True),
+        ({"kind": "repetition", "clause": "s1", "printed": "使用或创建"}, Oddity("repetition", "s1", "复制、…复制或"), False),
+        ({"kind": "repetition", "clause": "s2", "printed": "复制、复制或"}, Oddity("repetition", "s1", "复制、…复制或"), False),
+        (
+            {"kind": "repetition", "clause": "s1", "printed": "许可方许可方许可方许可方"},
+            Oddity("repetition", "s1", "许可方许可方许可方许可方"),
+            True,
+        ),
+        # without `printed`, an erratum covers nothing, not even text that spells a placeholder
+        ({"kind": "repetition", "clause": "s1"}, Oddity("repetition", "s1", "No、…Non"), False),
+        ({"kind": "repetition", "clause": "s1"}, Oddity("repetition", "s1", "XX、…XXX"), False),
+        ({"kind": "punctuation", "clause": "s9"}, Oddity("punctuation", "s1", "N"), False),
+    ],
+)
+def test_covers(erratum, oddity, covered):
+    assert errata._covers(erratum, oddity) is covered
