@@ -145,3 +145,37 @@ def test_missing_errata_on_a_small_model():
 )
 def test_covers(erratum, oddity, covered):
     assert errata._covers(erratum, oddity) is covered
+
+
+def _numbered():
+    from factories import clause, item, section
+
+    zh = [
+        section("s1", "一、", "定义", line=3, lang="zh-Hans"),
+        item("s1-1", "1.", "s1", "甲", line=5, lang="zh-Hans"),
+        item("s1-2", "3.", "s1", "乙", line=7, lang="zh-Hans"),  # printed 3. in second place
+        item("s1-3", "", "s1", "丙", line=9, lang="zh-Hans"),  # unnumbered
+        clause("s1-3-a", "item", "丁", level=5, parent="s1-3", number="1.", line=11, lang="zh-Hans"),  # a level with no style
+        item("s1-4", "4. [sic: 3.]", "s1", "戊", line=13, lang="zh-Hans"),  # third numbered: 3.
+    ]
+    return license_of(zh)
+
+
+@pytest.mark.parametrize(
+    ("erratum", "misnumbered"),
+    [
+        ({"clause": "s1-2", "printed": "3."}, True),
+        ({"clause": "s1-2", "printed": "2."}, False),
+        ({"clause": "s1-1", "printed": "1."}, False),
+        ({"clause": "s1-4", "printed": "4."}, True),
+        ({"clause": "s1-4", "printed": "3."}, False),
+        ({"clause": "s1", "printed": "一、"}, False),
+        ({"clause": "s9", "printed": "3."}, False),
+        ({"printed": "3."}, False),
+        ({"clause": "s1-3-a", "printed": "1."}, False),
+        ({"clause": "s1-3", "printed": ""}, False),
+    ],
+)
+def test_misnumbered(erratum, misnumbered):
+    """A numbering erratum is founded only where the clause prints that number and its place calls for another."""
+    assert errata._misnumbered(_numbered(), erratum) is misnumbered
