@@ -179,3 +179,34 @@ def _numbered():
 def test_misnumbered(erratum, misnumbered):
     """A numbering erratum is founded only where the clause prints that number and its place calls for another."""
     assert errata._misnumbered(_numbered(), erratum) is misnumbered
+
+
+def test_clause_texts_on_a_small_model():
+    """Each clause's original text with its own spaces; a space between clauses, or before the
+    first character, goes nowhere."""
+    from factories import item, section
+
+    zh = [section("s1", "一、", "定义", line=3, lang="zh-Hans"), item("s1-1", "1.", "s1", "甲乙 丙", line=5, lang="zh-Hans")]
+    lic = license_of(zh, original="  T\n一、定义 1.\n甲 乙  丙\n", zh_title="T")
+    assert errata.clause_texts(lic) == {"": "T", "s1": "一、定义", "s1-1": "1.甲 乙  丙"}
+
+
+def test_unfounded_on_a_small_model():
+    unfounded = (
+        "erratum {}: the checker finds no {} oddity {!r} in the original, and it is not a reviewed erratum (checks/errata.py REVIEWED)"
+    )
+    doubled = "有权展示、使用、或以其他方式处理这些标识的权利"
+    listed = [
+        {"id": "a", "kind": "numbering", "clause": "s1-2", "printed": "3."},
+        {"id": "b", "kind": "numbering", "clause": "s1-1", "printed": "1."},
+        {"id": "c", "kind": "spacing", "clause": "s1", "printed": "甲 乙"},
+        {"id": "iii-2-right-doubled", "kind": "wording", "clause": "s3-2", "printed": doubled},
+        {"id": "iii-2-right-doubled", "kind": "wording", "clause": "s3-2", "printed": "有权"},
+        {"id": "d", "kind": "spacing", "printed": "丙 丁"},
+    ]
+    found = errata._unfounded(_numbered(), [Oddity("spacing", "s1", "甲 乙")], list(enumerate(listed, start=2)))
+    assert found == [
+        finding("errata.yaml", 13, "ERRATUM-UNFOUNDED", "s1-1", unfounded.format("b", "numbering", "1.")),
+        finding("errata.yaml", 16, "ERRATUM-UNFOUNDED", "s3-2", unfounded.format("iii-2-right-doubled", "wording", "有权")),
+        finding("errata.yaml", 17, "ERRATUM-UNFOUNDED", "", unfounded.format("d", "spacing", "丙 丁")),
+    ]
