@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factories import clause, license_of
+from factories import clause, finding, license_of
 from licensekit.checks import aligned, alignment, parity
 
 SENTENCES = [
@@ -104,3 +104,64 @@ def _pairs_of(zh_ids: list[str], en_ids: list[str]) -> list[str]:
 )
 def test_only_aligned_pairs_are_compared(zh, en, compared):
     assert _pairs_of(zh, en) == [(i, i) for i in compared]
+
+
+def test_check_on_a_small_model():
+    """Length, sentences and copies at once. The ratio is the median over clauses of 10 or more
+    Chinese characters: 40/10, 24/12, 36/12 and 300/12 give 3.5 (s1-5, of 5, does not count);
+    s1-4 expects 3.5 × 12 = 42 characters, z = (300 - 42) / √(3.5 × 3.5 × 12) = +21.3."""
+    texts = [
+        ("s1-1", "甲乙丙丁戊己庚辛壬。", "x" * 39 + "."),
+        ("s1-2", "甲" * 11 + "。", "Yyyyyyyyyyy. Zzzzzzzzzzz."),
+        ("s1-3", "甲" * 5 + "。" + "乙" * 5 + "。", "w" * 35 + "."),
+        ("s1-4", "丙" * 11 + "。", "v" * 299 + "."),
+        ("s1-5", "丁" * 4 + "。", "Yyyyyyyyyyy. Zzzzzzzzzzz."),
+    ]
+    lic = license_of(
+        [clause(cid, "item", zh, parent="s1", line=10 + n, lang="zh-Hans") for n, (cid, zh, _) in enumerate(texts)],
+        [clause(cid, "item", en, parent="s1", line=20 + n) for n, (cid, _, en) in enumerate(texts)],
+    )
+    assert alignment.check(lic) == [
+        finding(
+            "en", 22, "PARITY-SENTENCE", "s1-3", "1 sentence here, 2 in the zh-Hans text: was one moved to another clause or left out?"
+        ),
+        finding("en", 23, "PARITY-LENGTH", "s1-4", "300 characters, far longer than the 42 the zh-Hans text leads to expect (z = +21.3)"),
+        finding(
+            "en",
+            24,
+            "TEXT-COPY",
+            "s1-5",
+            "the same English text as #s1-2, whose Chinese differs: one of the two translates another clause",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "message"),
+    [
+        ("甲。乙。", "A and b.", "1 sentence here, 2 in the zh-Hans text"),
+        ("甲。乙。丙！", "A. B, c.", "2 sentences here, 3 in the zh-Hans text"),
+        ("甲。乙。", "", "0 sentences here, 2 in the zh-Hans text"),
+        ("甲。", "A. B.", None),
+        ("甲。乙？", "A? B.", None),
+    ],
+)
+def test_sentences_finding(zh, en, message):
+    a, b = clause("s1-1", "item", zh, line=3, lang="zh-Hans"), clause("s1-1", "item", en, line=7)
+    expected = [finding("en", 7, "PARITY-SENTENCE", "s1-1", f"{message}: was one moved to another clause or left out?")] if message else []
+    assert alignment._sentences(a, b) == expected
+
+
+def test_length_at_and_beyond_the_limit():
+    """The ratio is 2 (the median of 2, 2, 2 and 4/80). s1-5 lies exactly at the limit:
+    z = (42 - 2 × 7) / √(3.5 × 2 × 7) = 28 / 7 = 4.0, which is still a translation; s1-4 is
+    z = (4 - 160) / √(3.5 × 2 × 80) = -6.6, far shorter."""
+    texts = [("s1-1", 10, 20), ("s1-2", 12, 24), ("s1-3", 15, 30), ("s1-4", 80, 4), ("s1-5", 7, 42)]
+    lic = license_of(
+        [clause(cid, "item", "甲" * zh, parent="s1", line=10 + n, lang="zh-Hans") for n, (cid, zh, _) in enumerate(texts)],
+        [clause(cid, "item", "e" * en, parent="s1", line=20 + n) for n, (cid, _, en) in enumerate(texts)],
+    )
+    assert alignment.untranslated(lic) == {"s1-4"}
+    assert alignment.check(lic) == [
+        finding("en", 23, "PARITY-LENGTH", "s1-4", "4 characters, far shorter than the 160 the zh-Hans text leads to expect (z = -6.6)"),
+    ]

@@ -84,3 +84,129 @@ def test_a_repeated_erratum_id_is_reported_with_its_clause():
         finding("errata.yaml", 13, "ERRATUM-DUPLICATE", "s2", "erratum ID b already used on line 11"),
         finding("errata.yaml", 14, "ERRATUM-DUPLICATE", "s3", "erratum ID a already used on line 10"),
     ]
+
+
+def test_errata_without_an_id_share_the_empty_id():
+    """The schema requires an ID; the check still reports the second one lacking it, as the empty ID."""
+    lic = license_of(errata=[{"clause": "s1"}, {"id": "a"}, {"clause": "s2"}, {"id": ""}])
+    assert errata._ids(lic) == [
+        finding("errata.yaml", 12, "ERRATUM-DUPLICATE", "s2", "erratum ID  already used on line 10"),
+        finding("errata.yaml", 13, "ERRATUM-DUPLICATE", "", "erratum ID  already used on line 10"),
+    ]
+
+
+MISSING = "the original's {} has no erratum of kind {} in errata.yaml"
+
+
+def test_missing_errata_on_a_small_model():
+    """Each oddity no erratum covers, on its clause's line; a half-width character once, at its first
+    clause; an erratum set aside as stale still covers its oddity wherever it is."""
+    from factories import item
+
+    zh = [item("s1", "1.", None, "甲 乙", line=4, lang="zh-Hans"), item("s2", "2.", None, "丙(丁", line=6, lang="zh-Hans")]
+    covered = {"kind": "spacing", "clause": "s1", "printed": "甲 乙"}
+    stale = {"kind": "repetition", "clause": "s9", "printed": "复制、…复制或"}
+    lic = license_of(zh, errata=[covered, stale])
+    oddities = [
+        Oddity("spacing", "s1", "甲 乙"),
+        Oddity("spacing", "s2", "丙 丁"),
+        Oddity("punctuation", "s2", "("),
+        Oddity("punctuation", "s1", "("),
+        Oddity("punctuation", "s1", ")"),
+        Oddity("repetition", "s2", "复制、…复制或"),
+        Oddity("repetition", "s3", "许可方许可方许可方许可方"),
+    ]
+    assert errata._missing(lic, oddities, [covered]) == [
+        finding("zh-Hans", 6, "ERRATUM-MISSING", "s2", MISSING.format("stray space in “丙 丁”", "spacing")),
+        finding("zh-Hans", 6, "ERRATUM-MISSING", "s2", MISSING.format("half-width “(”", "punctuation")),
+        finding("zh-Hans", 4, "ERRATUM-MISSING", "s1", MISSING.format("half-width “)”", "punctuation")),
+        finding("zh-Hans", 1, "ERRATUM-MISSING", "s3", MISSING.format("repeated “许可方许可方许可方许可方”", "repetition")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("erratum", "oddity", "covered"),
+    [
+        ({"kind": "repetition", "clause": "s1", "printed": "复制、复制或创建"}, Oddity("repetition", "s1", "复制、…复制或"), True),
+        ({"kind": "repetition", "clause": "s1", "printed": "复制、创建"}, Oddity("repetition", "s1", "复制、…复制或"), False),
+        ({"kind": "repetition", "clause": "s1", "printed": "复制或创建"}, Oddity("repetition", "s1", "复制、…复制或"), True),
+        ({"kind": "repetition", "clause": "s1", "printed": "使用或创建"}, Oddity("repetition", "s1", "复制、…复制或"), False),
+        ({"kind": "repetition", "clause": "s2", "printed": "复制、复制或"}, Oddity("repetition", "s1", "复制、…复制或"), False),
+        (
+            {"kind": "repetition", "clause": "s1", "printed": "许可方许可方许可方许可方"},
+            Oddity("repetition", "s1", "许可方许可方许可方许可方"),
+            True,
+        ),
+        # without `printed`, an erratum covers nothing, not even text that spells a placeholder
+        ({"kind": "repetition", "clause": "s1"}, Oddity("repetition", "s1", "No、…Non"), False),
+        ({"kind": "repetition", "clause": "s1"}, Oddity("repetition", "s1", "XX、…XXX"), False),
+        ({"kind": "punctuation", "clause": "s9"}, Oddity("punctuation", "s1", "N"), False),
+    ],
+)
+def test_covers(erratum, oddity, covered):
+    assert errata._covers(erratum, oddity) is covered
+
+
+def _numbered():
+    from factories import clause, item, section
+
+    zh = [
+        section("s1", "一、", "定义", line=3, lang="zh-Hans"),
+        item("s1-1", "1.", "s1", "甲", line=5, lang="zh-Hans"),
+        item("s1-2", "3.", "s1", "乙", line=7, lang="zh-Hans"),  # printed 3. in second place
+        item("s1-3", "", "s1", "丙", line=9, lang="zh-Hans"),  # unnumbered
+        clause("s1-3-a", "item", "丁", level=5, parent="s1-3", number="1.", line=11, lang="zh-Hans"),  # a level with no style
+        item("s1-4", "4. [sic: 3.]", "s1", "戊", line=13, lang="zh-Hans"),  # third numbered: 3.
+    ]
+    return license_of(zh)
+
+
+@pytest.mark.parametrize(
+    ("erratum", "misnumbered"),
+    [
+        ({"clause": "s1-2", "printed": "3."}, True),
+        ({"clause": "s1-2", "printed": "2."}, False),
+        ({"clause": "s1-1", "printed": "1."}, False),
+        ({"clause": "s1-4", "printed": "4."}, True),
+        ({"clause": "s1-4", "printed": "3."}, False),
+        ({"clause": "s1", "printed": "一、"}, False),
+        ({"clause": "s9", "printed": "3."}, False),
+        ({"printed": "3."}, False),
+        ({"clause": "s1-3-a", "printed": "1."}, False),
+        ({"clause": "s1-3", "printed": ""}, False),
+    ],
+)
+def test_misnumbered(erratum, misnumbered):
+    """A numbering erratum is founded only where the clause prints that number and its place calls for another."""
+    assert errata._misnumbered(_numbered(), erratum) is misnumbered
+
+
+def test_clause_texts_on_a_small_model():
+    """Each clause's original text with its own spaces; a space between clauses, or before the
+    first character, goes nowhere."""
+    from factories import item, section
+
+    zh = [section("s1", "一、", "定义", line=3, lang="zh-Hans"), item("s1-1", "1.", "s1", "甲乙 丙", line=5, lang="zh-Hans")]
+    lic = license_of(zh, original="  T\n一、定义 1.\n甲 乙  丙\n", zh_title="T")
+    assert errata.clause_texts(lic) == {"": "T", "s1": "一、定义", "s1-1": "1.甲 乙  丙"}
+
+
+def test_unfounded_on_a_small_model():
+    unfounded = (
+        "erratum {}: the checker finds no {} oddity {!r} in the original, and it is not a reviewed erratum (checks/errata.py REVIEWED)"
+    )
+    doubled = "有权展示、使用、或以其他方式处理这些标识的权利"
+    listed = [
+        {"id": "a", "kind": "numbering", "clause": "s1-2", "printed": "3."},
+        {"id": "b", "kind": "numbering", "clause": "s1-1", "printed": "1."},
+        {"id": "c", "kind": "spacing", "clause": "s1", "printed": "甲 乙"},
+        {"id": "iii-2-right-doubled", "kind": "wording", "clause": "s3-2", "printed": doubled},
+        {"id": "iii-2-right-doubled", "kind": "wording", "clause": "s3-2", "printed": "有权"},
+        {"id": "d", "kind": "spacing", "printed": "丙 丁"},
+    ]
+    found = errata._unfounded(_numbered(), [Oddity("spacing", "s1", "甲 乙")], list(enumerate(listed, start=2)))
+    assert found == [
+        finding("errata.yaml", 13, "ERRATUM-UNFOUNDED", "s1-1", unfounded.format("b", "numbering", "1.")),
+        finding("errata.yaml", 16, "ERRATUM-UNFOUNDED", "s3-2", unfounded.format("iii-2-right-doubled", "wording", "有权")),
+        finding("errata.yaml", 17, "ERRATUM-UNFOUNDED", "", unfounded.format("d", "spacing", "丙 丁")),
+    ]

@@ -11,6 +11,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +227,83 @@ def test_one_character_anywhere_is_caught(lic, op, seed):
 )
 def test_a_quote_is_whole_up_to_sixty_characters(length, quoted):
     assert fidelity._quote("许" * length) == quoted
+
+
+PIN = "f049634b91e0e0b3011a7d2f999173fcb67230c4af9adc1b1a82719c474872c1"
+NOT_CHECKED = "the Chinese text cannot be checked"
+
+
+def _small(original: str, meta: dict | None):
+    from factories import license_of
+
+    lic = license_of(original=original, metadata={} if meta is None else {"original": meta})
+    lic.lines[lic.path("metadata.yaml")] = {("original",): 6, ("original", "sha256"): 7}
+    return lic
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+ORIGINALS = [
+    pytest.param(
+        "", None, [("metadata.yaml", 7, "ORIGINAL-EMPTY", f"metadata.yaml names no original (original.path): {NOT_CHECKED}")], id="unnamed"
+    ),
+    pytest.param(
+        " \n \n",
+        {"path": "original/x.txt", "sha256": PIN},
+        [("original/x.txt", 1, "ORIGINAL-EMPTY", f"original/x.txt is empty or only whitespace: {NOT_CHECKED}")],
+        id="blank",
+    ),
+    pytest.param(
+        "甲 乙\n",
+        {"path": "original/x.txt", "sha256": PIN},
+        [
+            ("original/x.txt", 1, "ORIGINAL-SHORT", "original/x.txt has 2 characters, the pinned original 3159: it is truncated"),
+            ("metadata.yaml", 7, "ORIGINAL-HASH", "original/x.txt has SHA-256 " + _sha("甲 乙\n") + f", not the recorded {PIN}"),
+        ],
+        id="short",
+    ),
+    pytest.param(
+        "甲乙",
+        {"path": "original/x.txt"},
+        [
+            ("original/x.txt", 1, "ORIGINAL-SHORT", "original/x.txt has 2 characters, the pinned original 3159: it is truncated"),
+            ("metadata.yaml", 7, "ORIGINAL-HASH", f"original/x.txt has SHA-256 {_sha('甲乙')}, not the recorded "),
+            ("metadata.yaml", 7, "ORIGINAL-PIN", f"original.sha256 is missing, but the checker pins {PIN} (checks/fidelity.py)"),
+        ],
+        id="unpinned",
+    ),
+    pytest.param(
+        "甲乙",
+        {"path": "original/x.txt", "sha256": _sha("甲乙")},
+        [
+            ("original/x.txt", 1, "ORIGINAL-SHORT", "original/x.txt has 2 characters, the pinned original 3159: it is truncated"),
+            ("metadata.yaml", 7, "ORIGINAL-PIN", f"original.sha256 is {_sha('甲乙')}, but the checker pins {PIN} (checks/fidelity.py)"),
+        ],
+        id="pinned-elsewhere",
+    ),
+]
+
+
+@pytest.mark.parametrize(("original", "meta", "expected"), ORIGINALS)
+def test_original_rules_on_a_small_model(original, meta, expected):
+    want = [Finding(Path("lic") / name, line, code, "", message) for name, line, code, message in expected]
+    assert fidelity._original(_small(original, meta)) == want
+
+
+@pytest.mark.parametrize(
+    ("original", "title", "expected"),
+    [
+        ("百川 模型 许可协议\n正文", "百川模型许可协议", None),
+        ("\n \n百川模型\n许可协议\n", "百川 模型", None),
+        ("", "任意", None),
+        ("百川 模型 许可协议\n正文", "百川模型协议", "title is “百川模型协议”, not the original's title “百川 模型 许可协议”"),
+        ("百川模型许可协议", "", "title is “”, not the original's title “百川模型许可协议”"),
+        ("\n百川模型\n", "正文", "title is “正文”, not the original's title “百川模型”"),
+    ],
+)
+def test_front_title_on_a_small_model(original, title, expected):
+    lic = _small(original, None)
+    lic.zh.front_title, lic.zh.front_title_line = title, 3
+    assert fidelity._front_title(lic) == ([Finding(Path("lic/zh.md"), 3, "FRONT-MATTER", "", expected)] if expected else [])

@@ -146,3 +146,86 @@ def test_an_alias_keeps_the_old_anchor_on_every_page(tmp_path):
         assert built[page][1].count('id="s4-3-iv"') == 1, page
     # without an alias, no empty anchor is added
     assert "clause-alias" not in pages.text_pages(load(LICENSE))["en.md"][1]
+
+
+def _registered(kind: str, number: str, parent: str | None, text: str) -> dict:
+    """A registry entry, its hash computed here: SHA-256 of the text, spaces and line feeds left out."""
+    import hashlib
+
+    return {"kind": kind, "number": number, "parent": parent, "text": hashlib.sha256(text.encode()).hexdigest()[:16]}
+
+
+def _published_model(original: str, ids: dict, aliases: dict):
+    """Both texts: s1 with items s1-1, s1-2 (defining s1-2-mark), s1-new, S1-bad, s1-old, __drawer and s1-odd;
+    the English has s1-enonly and s1-en2 besides."""
+    from factories import defterm, item, license_of, section
+
+    zh, en = [], []
+    for lang, out in (("zh-Hans", zh), ("en", en)):
+        out += [
+            section("s1", "一、", "定义", line=3, lang=lang),
+            item("s1-1", "1.", "s1", "甲文", line=5, lang=lang),
+            item("s1-2", "2.", "s1", ["乙", defterm("标识", "s1-2-mark")], line=7, lang=lang),
+            item("s1-new", "3.", "s1", "丙", line=9, lang=lang),
+            item("S1-bad", "4.", "s1", "丁", line=11, lang=lang),
+            item("s1-old", "5.", "s1", "戊", line=13, lang=lang),
+            item("__drawer", "6.", "s1", "己", line=15, lang=lang),
+            item("s1-odd", "8.", "s1", "庚", line=19, lang=lang),
+        ]
+    en += [item("s1-enonly", "7.", "s1", "x", line=17), item("s1-en2", "8.", "s1", "y", line=18)]
+    lic = license_of(zh, en, original=original)
+    lic.published = {"ids": ids, "aliases": aliases}
+    lines = {("ids",): 2, ("aliases",): 40}
+    lines |= {("ids", k): 100 + n for n, k in enumerate(ids)}
+    lines |= {("aliases", k): 200 + n for n, k in enumerate(aliases)}
+    lic.lines[lic.path("published-ids.yaml")] = lines
+    return lic
+
+
+ORIGINAL = "T\n一、定义\n1. 甲文\n2. 乙标识\n3. 丙\n4. 丁\n5. 戊\n6. 己\n8. 庚\n"
+REGISTRY = {
+    "s1": _registered("section", "一、", None, "定义"),
+    "s8": _registered("item", "1.", "s1", "甲文"),  # aliased: not reported as removed, nor does it end the loop
+    "s1-1": _registered("paragraph", "1.", "s1", "甲文"),  # another kind
+    "s1-2": _registered("item", "9.", "s2", "乙X"),  # another parent, number and text
+    "s1-2-mark": _registered("term", "", "s1-2", "标识"),
+    "s9": _registered("item", "9.", "s1", "庚"),  # in neither text
+    "s7": _registered("item", "7.", "s1", "辛"),  # aliased to a clause of another text
+    "s1-old": _registered("item", "5.", "s1", "戊"),
+    "s1-enonly": _registered("item", "7.", "s1", "x"),  # in one text only: ID-UNPAIRED's
+    "s1-odd": "not an entry",
+}
+ALIASES = {"s8": "s1-1", "s7": "s1-new", "s1-old": "s1", "s6": "s5", "s1-en2": "s1-1"}
+
+
+@pytest.mark.parametrize("original", [True, False])
+def test_published_check_on_a_small_model(original):
+    """Every rule at once. Number and text are compared only while the Chinese text is the original."""
+    lic = _published_model(ORIGINAL if original else ORIGINAL + "辛", REGISTRY, ALIASES)
+    yaml = "lic/published-ids.yaml"
+    s1_2 = "parent 's2' → 's1'"
+    if original:
+        s1_2 += f"; number '9.' → '2.'; text {REGISTRY['s1-2']['text']!r} → {_registered('', '', '', '乙标识')['text']!r}"
+    renamed = [  # the first and third compare texts: only while the Chinese text is the original
+        f"{yaml}:201: ID-ALIAS s7: s7 named another clause than s1-new: an alias must lead to the same text",
+        f"{yaml}:202: ID-ALIAS s1-old: s1-old has an alias but is still an ID of a text",
+        f"{yaml}:202: ID-ALIAS s1-old: s1-old named another clause than s1: an alias must lead to the same text",
+        f"{yaml}:204: ID-ALIAS s1-en2: s1-en2 has an alias but is still an ID of a text",
+    ]
+    assert [f.format() for f in published.check(lic)] == [
+        "lic/zh.md:5: ID-REPOINTED s1-1: published ID s1-1 now names another clause: kind 'paragraph' → 'item'",
+        f"lic/zh.md:7: ID-REPOINTED s1-2: published ID s1-2 now names another clause: {s1_2}",
+        f"{yaml}:105: ID-REMOVED s9: published ID s9 is in neither text; keep it, or add the alias `s9: <new-id>`",
+        "lic/zh.md:9: ID-UNREGISTERED s1-new: s1-new is not in published-ids.yaml; "
+        "register a new ID with `python scripts/published_ids.py --write`",
+        f"{yaml}:203: ID-ALIAS s6: the alias points to s5, which is not an ID of both texts",
+        *(renamed if original else [renamed[1], renamed[3]]),
+        "lic/zh.md:15: ID-RESERVED __drawer: the page already has an element with id '__drawer' (theme or page chrome)",
+        "lic/en.md:15: ID-RESERVED __drawer: the page already has an element with id '__drawer' (theme or page chrome)",
+    ]
+
+
+@pytest.mark.parametrize("ids", [["s1"], "s1"])
+def test_published_check_skips_a_registry_that_is_no_mapping(ids):
+    """The schema check reports it; comparing with it would only add noise."""
+    assert published.check(_published_model(ORIGINAL, ids, ALIASES)) == []

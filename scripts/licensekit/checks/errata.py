@@ -142,7 +142,7 @@ def clause_texts(lic: License) -> dict[str, str]:
             continue
         here = owner[j]
         if pending and here == last:
-            texts.setdefault(here, []).append(pending)
+            texts[here].append(pending)  # here == last: the previous character made its list
         pending, last = "", here
         texts.setdefault(here, []).append(ch)
         j += 1
@@ -155,7 +155,8 @@ def _owners(src: list[tuple[str, str, int]], edits, n: int) -> list[str]:
     i = j = 0
     for e in (*edits, fidelity.Edit(len(src), len(src), n, n)):
         while j < e.j1:
-            owner.append(src[i][1] if i < len(src) else "")
+            # a common run: the diff covers both texts, so it is as long in `src` (i < e.i1)
+            owner.append(src[i][1])
             i, j = i + 1, j + 1
         at = src[min(e.i1, len(src) - 1)][1] if src else ""
         owner += [at] * (e.j2 - e.j1)
