@@ -231,3 +231,9 @@ def test_load_with_missing_data_files(tmp_path):
     lic2 = load(root2)
     assert (lic2.glossary, lic2.metadata) == ([], {})
     assert Finding(root2 / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list") in lic2.findings
+
+
+def test_a_clause_heading_before_any_section(tmp_path):
+    path, doc, findings = parsed(tmp_path, "", head="---\nlang: en\ntitle: T\n---\n\n# T\n\n### 1. A {#s1-1}\n\ny\n")
+    assert findings == [Finding(path, 8, "STRUCTURE", "s1-1", "a level-3 heading must sit under a level-2 heading")]
+    assert [(c.id, c.level, c.parent) for c in doc.clauses] == [("s1-1", 3, None)]

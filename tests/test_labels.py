@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,15 @@ LABELS = [
         "the label “上述方式” points back, but #appendix-note does not come before this clause",
     ),
     ("en", "the clauses below", "s4-1", "s4-3", "the label “the clauses below” points ahead, but #s4-1 does not come after this clause"),
+    # a clause is neither before nor after itself
+    (
+        "en",
+        "method above",
+        "appendix-2",
+        "appendix-2",
+        "the label “method above” points back, but #appendix-2 does not come before this clause",
+    ),
+    ("zh-Hans", "以下", "s4-3", "s4-3", "the label “以下” points ahead, but #s4-3 does not come after this clause"),
     ("en", "license restrictions", "s2", "s4-3", ""),
     ("zh-Hans", "许可限制条件", "s2", "s4-3", ""),
     ("zh-Hans", "损失或损害", "s4-2", "s4-3", ""),
@@ -145,3 +155,56 @@ def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
         assert labels._named_in(doc, label) == expected, text
         found += bool(expected)
     assert found >= 3
+
+
+def small_zh() -> Document:
+    """A Chinese document whose first title holds punctuation, which `_norm` turns into a space."""
+    doc = Document(Path("zh.md"), "zh-Hans", "title", 1)
+    rows = [("s3", None, "三、", "知识产权、保密", ""), ("s4", None, "四、", "免责声明", ""), ("s4-1", "s4", "1.", "", "许可方不负责。")]
+    for n, (cid, parent, number, title, text) in enumerate(rows):
+        paragraphs = [Paragraph([Span("text", text)], n)] if text else []
+        kind, level = ("item", 3) if parent else ("section", 2)
+        doc.clauses.append(Clause(cid, "zh-Hans", kind, level, parent, number, title, "", paragraphs, doc.path, n))
+    return doc
+
+
+# Chinese titles and labels are compared without spaces, on both sides: a title or a
+# label split by punctuation still names the clause.
+ZH_NAMES = [
+    ("知识产权保密", "s4", "the label “知识产权保密” names #s3, but the reference points to #s4"),
+    ("免责 声明", "s3", "the label “免责 声明” names #s4, but the reference points to #s3"),
+    ("免责、声明", "s4-1", ""),  # its parent's title
+    ("保密", "s4", "the label “保密” has 保, 密, which #s4 and its parts never say"),  # a part of a title is no name
+]
+
+
+@pytest.mark.parametrize(("label", "target", "expected"), ZH_NAMES, ids=[r[0] for r in ZH_NAMES])
+def test_chinese_names_ignore_spaces(label, target, expected):
+    doc = small_zh()
+    assert problem(label, target, doc.by_id()["s4-1"], [doc]) == expected
+
+
+def test_a_document_that_grows_is_indexed_again():
+    """The names of a document are indexed once, and again when its clauses change."""
+    doc = small_zh()
+    assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” has 附, 则, which #s4 and its parts never say"
+    doc.clauses.append(Clause("appendix", "zh-Hans", "section", 2, None, "", "附则", "", [], doc.path, 9))
+    assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” names #appendix, but the reference points to #s4"
+
+
+def test_each_document_has_its_own_index():
+    """A copy that shares the clauses but not the language is indexed by its own rules:
+    in Chinese, names are compared without spaces."""
+    en = Document(Path("en.md"), "en", "title", 1)
+    en.clauses += [
+        Clause("s3", "en", "section", 2, None, "III.", "Intellectual Property", "", [], en.path, 1),
+        Clause("s4", "en", "section", 2, None, "IV.", "Disclaimer", "", [], en.path, 2),
+    ]
+    zh = replace(en, lang="zh-Hans")
+    assert zh.clauses is en.clauses
+    assert problem("Intellectual Property", "s4", en.clauses[1], [en]) == (
+        "the label “Intellectual Property” names #s3, but the reference points to #s4"
+    )
+    assert problem("IntellectualProperty", "s4", zh.clauses[1], [zh]) == (
+        "the label “IntellectualProperty” names #s3, but the reference points to #s4"
+    )

@@ -173,3 +173,28 @@ FRONT_MATTER = [
 def test_front_matter_of_the_chinese_text(content, expected):
     path = Path("zh.md")
     assert _check_front_matter(path, 1, content, "zh-Hans") == [Finding(path, *e[:2], "", e[2]) for e in expected]
+
+
+def test_sources_outside_the_license_folder_are_refused_where_metadata_names_them(tmp_path):
+    (tmp_path / "metadata.yaml").write_text(
+        "languages:\n  - tag: en\n    source: ../en.md\n  - tag: zh-Hans\n    source: /etc/zh.md\noriginal:\n  path: a/../../seed.txt\n",
+        encoding="utf-8",
+    )
+    lic = load(tmp_path)
+    outside = "must be relative and inside the license folder"
+    assert [f for f in lic.findings if f.code == "FILE-OUTSIDE"] == [
+        Finding(tmp_path / "metadata.yaml", 5, "FILE-OUTSIDE", "", f"source path '/etc/zh.md' {outside}"),
+        Finding(tmp_path / "metadata.yaml", 3, "FILE-OUTSIDE", "", f"source path '../en.md' {outside}"),
+        Finding(tmp_path / "metadata.yaml", 7, "FILE-OUTSIDE", "", f"source path 'a/../../seed.txt' {outside}"),
+    ]
+    assert lic.docs == {
+        "zh-Hans": Document(tmp_path / "zh.md", "zh-Hans", "", 1),
+        "en": Document(tmp_path / "en.md", "en", "", 1),
+    }
+    assert lic.original == ""
+
+
+@pytest.mark.parametrize("content", ["- s1\n", "s1\n", "3\n"], ids=["list", "string", "number"])
+def test_a_registry_of_published_ids_that_is_no_mapping_is_read_as_empty(tmp_path, content):
+    (tmp_path / "published-ids.yaml").write_text(content, encoding="utf-8")
+    assert load(tmp_path).published == {}

@@ -47,15 +47,14 @@ def _ancestry(doc: Document, target: Clause) -> list[Clause]:
 
 
 def _lineage(doc: Document, target: Clause) -> list[Clause]:
-    """The target, its parents and its parts (in reading order)."""
+    """The target, its parents and its parts, in no particular order: the one caller,
+    `_vocabulary`, keeps only the set of their words."""
     down, frontier, seen = [], [target.id], {target.id}
     while frontier:
         kids = [c for c in doc.children(frontier.pop()) if c.id not in seen]
         down += kids
         seen.update(c.id for c in kids)
         frontier += [c.id for c in kids if c.id]
-    order = {id(c): i for i, c in enumerate(down)}
-    down.sort(key=lambda c: (doc.position(c.id) if c.id else -1, order[id(c)]))
     return _ancestry(doc, target) + down
 
 
