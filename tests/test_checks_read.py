@@ -237,3 +237,22 @@ def test_a_clause_heading_before_any_section(tmp_path):
     path, doc, findings = parsed(tmp_path, "", head="---\nlang: en\ntitle: T\n---\n\n# T\n\n### 1. A {#s1-1}\n\ny\n")
     assert findings == [Finding(path, 8, "STRUCTURE", "s1-1", "a level-3 heading must sit under a level-2 heading")]
     assert [(c.id, c.level, c.parent) for c in doc.clauses] == [("s1-1", 3, None)]
+
+
+FRONT_TITLE = [
+    ("---\nlang: en\ntitle: Ti\n---\n\n# T\n", "Ti", 3),
+    ("---\n\ntitle: 'Ti'\nlang: en\n---\n\n# T\n", "Ti", 3),
+    ("---\nlang: en\nx: 1\n\ntitle: Ti\n---\n\n# T\n", "Ti", 5),
+    ("---\nlang: en\ntitle: 3\n---\n\n# T\n", "", 1),
+    ("---\nlang: en\n---\n\n# T\n", "", 1),
+    ("---\n- a\n---\n\n# T\n", "", 1),
+    ("---\nlang: [en\n---\n\n# T\n", "", 1),
+]
+
+
+@pytest.mark.parametrize(
+    "head,title,line", FRONT_TITLE, ids=["first", "quoted-after-blank", "after-a-blank-line", "number", "none", "list", "yaml"]
+)
+def test_the_front_matter_title_and_its_line(tmp_path, head, title, line):
+    _, doc, _ = parsed(tmp_path, "", head=head)
+    assert (doc.front_title, doc.front_title_line) == (title, line)

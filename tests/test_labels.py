@@ -141,6 +141,13 @@ def test_every_real_reference_fits(lic):
     assert reflabels.check(lic) == []
 
 
+def contains(haystack: str, needle: str, lang: str) -> bool:
+    """Whether a normalized label quotes a name: Chinese without spaces, English in whole words."""
+    if lang == "zh-Hans":
+        return needle.replace(" ", "") in haystack.replace(" ", "")
+    return f" {needle} " in f" {haystack} "
+
+
 def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
     """The index of titles and captions finds what comparing the label with every clause finds."""
     from licensekit import labels
@@ -151,7 +158,7 @@ def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
     for lang, text in sorted(labels_seen):
         doc = lic.docs[lang]
         label = labels._norm(text)
-        expected = [c for c in doc.clauses if any(labels._contains(label, name, lang) for name in labels._names(c))]
+        expected = [c for c in doc.clauses if any(contains(label, name, lang) for name in labels._names(c))]
         assert labels._named_in(doc, label) == expected, text
         found += bool(expected)
     assert found >= 3
@@ -208,3 +215,35 @@ def test_each_document_has_its_own_index():
     assert problem("IntellectualProperty", "s4", zh.clauses[1], [zh]) == (
         "the label “IntellectualProperty” names #s3, but the reference points to #s4"
     )
+
+
+def small_en() -> Document:
+    """An English section numbered X., whose first item has a caption and a part of its own."""
+    doc = Document(Path("en.md"), "en", "title", 1)
+    rows = [
+        ("s10", None, "X.", "Final Provisions", "", ""),
+        ("s10-1", "s10", "1.", "", "Notices", "Notices go by mail."),
+        ("s10-1-i", "s10-1", "(i)", "", "", "Faxes are refused."),
+        ("s10-2", "s10", "2.", "", "", "Other terms."),
+    ]
+    for n, (cid, parent, number, title, caption, text) in enumerate(rows):
+        paragraphs = [Paragraph([Span("text", text)], n)] if text else []
+        kind, level = ("section", 2) if parent is None else ("item", 3 if parent == "s10" else 4)
+        doc.clauses.append(Clause(cid, "en", kind, level, parent, number, title, caption, paragraphs, doc.path, n))
+    return doc
+
+
+EN_SMALL = [
+    ("faxes", "s10", ""),  # a word of a part of a part
+    ("Notices", "s10", ""),  # the caption of a part of the target
+    ("Notices", "s10-1-i", ""),  # the caption of a parent of the target
+    ("Notices", "s10-2", "the label “Notices” names #s10-1, but the reference points to #s10-2"),
+    ("clause 3", "s10-1", "the label “clause 3” cites 3, but #s10-1 is numbered X.1"),
+    ("X.2", "s10-1-i", "the label “X.2” cites 10.2, but #s10-1-i is numbered X.1(i)"),
+]
+
+
+@pytest.mark.parametrize(("label", "target", "expected"), EN_SMALL, ids=[f"{r[0]}->{r[1]}" for r in EN_SMALL])
+def test_labels_in_a_section_with_deeper_parts(label, target, expected):
+    doc = small_en()
+    assert problem(label, target, doc.by_id()["s10-2"], [doc]) == expected
