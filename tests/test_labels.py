@@ -167,7 +167,12 @@ def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
 def small_zh() -> Document:
     """A Chinese document whose first title holds punctuation, which `_norm` turns into a space."""
     doc = Document(Path("zh.md"), "zh-Hans", "title", 1)
-    rows = [("s3", None, "三、", "知识产权、保密", ""), ("s4", None, "四、", "免责声明", ""), ("s4-1", "s4", "1.", "", "许可方不负责。")]
+    rows = [
+        ("s3", None, "三、", "知识产权、保密", ""),
+        ("s4", None, "四、", "免责声明", ""),
+        ("s4-1", "s4", "1.", "", "许可方不负责。"),
+        ("s5", None, "五、", "其他", ""),  # its words are its title alone: no space among them
+    ]
     for n, (cid, parent, number, title, text) in enumerate(rows):
         paragraphs = [Paragraph([Span("text", text)], n)] if text else []
         kind, level = ("item", 3) if parent else ("section", 2)
@@ -182,6 +187,8 @@ ZH_NAMES = [
     ("免责 声明", "s3", "the label “免责 声明” names #s4, but the reference points to #s3"),
     ("免责、声明", "s4-1", ""),  # its parent's title
     ("保密", "s4", "the label “保密” has 保, 密, which #s4 and its parts never say"),  # a part of a title is no name
+    ("其 他", "s5", ""),
+    ("其 它", "s5", "the label “其 它” has 它, which #s5 and its parts never say"),
 ]
 
 
@@ -235,6 +242,8 @@ def small_en() -> Document:
 
 EN_SMALL = [
     ("faxes", "s10", ""),  # a word of a part of a part
+    ("notice", "s10-1", ""),  # the singular of a word of the target
+    ("notice", "s10-2", "the label “notice” has notice, which #s10-2 and its parts never say"),
     ("Notices", "s10", ""),  # the caption of a part of the target
     ("Notices", "s10-1-i", ""),  # the caption of a parent of the target
     ("Notices", "s10-2", "the label “Notices” names #s10-1, but the reference points to #s10-2"),
@@ -247,3 +256,16 @@ EN_SMALL = [
 def test_labels_in_a_section_with_deeper_parts(label, target, expected):
     doc = small_en()
     assert problem(label, target, doc.by_id()["s10-2"], [doc]) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
+def test_labels_in_a_document_without_names(lang):
+    """No title or caption is long enough to be quoted: a label is checked by its words alone."""
+    doc = Document(Path("x.md"), lang, "title", 1)
+    doc.clauses.append(Clause("s1", lang, "section", 2, None, "I.", "A", "", [Paragraph([Span("text", "Go 走")], 1)], doc.path, 1))
+    assert problem("go", "s1", doc.clauses[0], [doc]) == ""
+    assert problem("stay 走", "s1", doc.clauses[0], [doc]) == (
+        "the label “stay 走” has stay, which #s1 and its parts never say"
+        if lang == "en"
+        else "the label “stay 走” has s, t, y, which #s1 and its parts never say"  # "a" is the title
+    )
