@@ -61,6 +61,7 @@ LABELS = [
     ("en", "IV.2", "s4-1", "s4-3", "the label “IV.2” cites 4.2, but #s4-1 is numbered IV.1"),
     ("en", "(v)", "s4-3-iii", "s2-grant", "the label “(v)” cites 5, but #s4-3-iii is numbered IV.3(iii)"),
     ("zh-Hans", "第3条", "s4-1", "s4-3", "the label “第3条” cites 3, but #s4-1 is numbered 四、1"),
+    ("en", "clause 1", "appendix-note", "s2-grant", "the label “clause 1” cites 1, but #appendix-note is numbered nothing"),
     ("en", "Appendix", "appendix", "s2-grant", ""),
     ("en", "the Appendix", "appendix-1", "s2-grant", ""),  # a part of the appendix
     ("zh-Hans", "附则", "appendix", "s2-grant", ""),
@@ -198,12 +199,15 @@ def test_chinese_names_ignore_spaces(label, target, expected):
     assert problem(label, target, doc.by_id()["s4-1"], [doc]) == expected
 
 
-def test_a_document_that_grows_is_indexed_again():
-    """The names of a document are indexed once, and again when its clauses change."""
+def test_a_document_that_changes_is_indexed_again():
+    """The names of a document are indexed once, and again when its clauses change: when
+    one is added, or when the list is replaced by another as long."""
     doc = small_zh()
     assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” has 附, 则, which #s4 and its parts never say"
     doc.clauses.append(Clause("appendix", "zh-Hans", "section", 2, None, "", "附则", "", [], doc.path, 9))
     assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” names #appendix, but the reference points to #s4"
+    doc.clauses = [replace(c, title="补充条款") if c.id == "appendix" else c for c in doc.clauses]
+    assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” has 附, 则, which #s4 and its parts never say"
 
 
 def test_each_document_has_its_own_index():
@@ -230,8 +234,8 @@ def small_en() -> Document:
     rows = [
         ("s10", None, "X.", "Final Provisions", "", ""),
         ("s10-1", "s10", "1.", "", "Notices", "Notices go by mail."),
-        ("s10-1-i", "s10-1", "(i)", "", "", "Faxes are refused."),
-        ("s10-2", "s10", "2.", "", "", "Other terms."),
+        ("s10-1-i", "s10-1", "(i)", "", "Fax", "Faxes are refused."),  # too short a caption to be quoted
+        ("s10-2", "s10", "2.", "", "Fees", "Other terms."),
     ]
     for n, (cid, parent, number, title, caption, text) in enumerate(rows):
         paragraphs = [Paragraph([Span("text", text)], n)] if text else []
@@ -249,6 +253,8 @@ EN_SMALL = [
     ("Notices", "s10-2", "the label “Notices” names #s10-1, but the reference points to #s10-2"),
     ("clause 3", "s10-1", "the label “clause 3” cites 3, but #s10-1 is numbered X.1"),
     ("X.2", "s10-1-i", "the label “X.2” cites 10.2, but #s10-1-i is numbered X.1(i)"),
+    ("fax", "s10-2", "the label “fax” has fax, which #s10-2 and its parts never say"),
+    ("the fees", "s10-1", "the label “the fees” names #s10-2, but the reference points to #s10-1"),
 ]
 
 
