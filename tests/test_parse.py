@@ -144,6 +144,10 @@ def test_a_license_folder_that_is_not_there(tmp_path):
         "zh-Hans": Document(tmp_path / "missing" / "zh.md", "zh-Hans", "", 1),
         "en": Document(tmp_path / "missing" / "en.md", "en", "", 1),
     }
+    # an empty model that every check can run over
+    assert lic.root == tmp_path / "missing"
+    assert (lic.metadata, lic.glossary, lic.errata, lic.notes, lic.original) == ({}, [], [], [], "")
+    assert (lic.lines, lic.texts, lic.published) == ({}, {}, {})
 
 
 def test_an_empty_license_folder_names_every_missing_source(tmp_path):
