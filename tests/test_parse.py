@@ -202,3 +202,30 @@ def test_sources_outside_the_license_folder_are_refused_where_metadata_names_the
 def test_a_registry_of_published_ids_that_is_no_mapping_is_read_as_empty(tmp_path, content):
     (tmp_path / "published-ids.yaml").write_text(content, encoding="utf-8")
     assert load(tmp_path).published == {}
+
+
+def test_data_files_of_the_wrong_shape_load_as_empty(tmp_path):
+    files = {
+        "metadata.yaml": "- a\n",
+        "glossary.yaml": "a: 1\n",
+        "errata.yaml": "a: 1\n",
+        "translation-notes.yaml": "x\n",
+        "published-ids.yaml": "- s1\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lic = load(tmp_path)
+    assert [f for f in lic.findings if f.code == "YAML-SHAPE"] == [
+        Finding(tmp_path / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list")
+    ]
+    assert (lic.metadata, lic.glossary, lic.errata, lic.notes, lic.published) == ({}, [], [], [], {})
+
+
+def test_language_entries_that_name_no_source_of_ours_are_ignored(tmp_path):
+    (tmp_path / "metadata.yaml").write_text(
+        "languages:\n  - en\n  - 3\n  - tag: fr\n    source: ../fr.md\n  - tag: en\n    source: 3\n  - source: /en.md\n",
+        encoding="utf-8",
+    )
+    lic = load(tmp_path)
+    assert [f for f in lic.findings if f.code == "FILE-OUTSIDE"] == []
+    assert {lang: doc.path for lang, doc in lic.docs.items()} == {"zh-Hans": tmp_path / "zh.md", "en": tmp_path / "en.md"}
