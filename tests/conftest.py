@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,6 +73,44 @@ def _under_mutmut():
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+
+
+# CPU seconds a test may take under a mutant. The slowest test of the mutation run takes
+# about 15 s; mutmut's own limit for a mutant is 30 times the time of all the tests that
+# reach its function, which for a function the corpus reaches is ten minutes of spinning.
+MUTANT_TEST_CPU = 30.0
+
+
+class SpunTooLong(BaseException):
+    """A BaseException, so that no `except Exception` in the code under test can catch it."""
+
+
+@contextlib.contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Raise SpunTooLong in the code that runs once it has used `seconds` of CPU time
+    (user and system; time waiting for a process or a lock does not count), and again
+    every second after, should the code catch it and go on."""
+
+    def stop(signum, frame):
+        raise SpunTooLong(f"more than {seconds} s of CPU time: a mutant that never ends")
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+@pytest.fixture(autouse=True)
+def _cpu_budget_under_a_mutant():
+    """A mutant that loops forever fails its first test after MUTANT_TEST_CPU seconds."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        yield
+        return
+    with cpu_budget(MUTANT_TEST_CPU):
+        yield
 
 
 @pytest.fixture(autouse=True)

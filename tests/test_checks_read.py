@@ -75,18 +75,19 @@ def test_bad_attr(tmp_path, text, message):
 
 
 MARKUP = [
-    ("<div>x</div>\n", "RAW-HTML", "raw HTML is not allowed in a source"),
-    ("x <b>y</b>\n", "RAW-HTML", "raw HTML '<b>' is not allowed"),
-    ("- item\n", "UNSUPPORTED-MARKUP", "bullet_list is not allowed; use headings and paragraphs"),
-    ("x ![i](#s1)\n", "UNSUPPORTED-MARKUP", "image is not allowed in clause text"),
-    ("[out](https://example.com/)\n", "BAD-LINK", "link to 'https://example.com/': only references to clauses (#id) are allowed"),
+    ("<div>x</div>\n", [("RAW-HTML", "raw HTML is not allowed in a source")]),
+    ("x <b>y</b>\n", [("RAW-HTML", "raw HTML '<b>' is not allowed"), ("RAW-HTML", "raw HTML '</b>' is not allowed")]),
+    ("- item\n", [("UNSUPPORTED-MARKUP", "bullet_list is not allowed; use headings and paragraphs")]),  # once, not per item
+    ("> a\n>\n> - b\n", [("UNSUPPORTED-MARKUP", "blockquote is not allowed; use headings and paragraphs")]),
+    ("x ![i](#s1)\n", [("UNSUPPORTED-MARKUP", "image is not allowed in clause text")]),
+    ("[out](https://example.com/)\n", [("BAD-LINK", "link to 'https://example.com/': only references to clauses (#id) are allowed")]),
 ]
 
 
-@pytest.mark.parametrize("text,code,message", MARKUP, ids=[m[1] + "-" + str(i) for i, m in enumerate(MARKUP)])
-def test_markup_outside_the_subset(tmp_path, text, code, message):
+@pytest.mark.parametrize("text,expected", MARKUP, ids=[m[1][0][0] + "-" + str(i) for i, m in enumerate(MARKUP)])
+def test_markup_outside_the_subset(tmp_path, text, expected):
     path, _, findings = parsed(tmp_path, f"### 1. {{#s1-1}}\n\n{text}")
-    assert findings[0] == Finding(path, 12, code, "s1-1", message)
+    assert findings == [Finding(path, 12, code, "s1-1", message) for code, message in expected]
 
 
 FRONT = [
@@ -231,3 +232,28 @@ def test_load_with_missing_data_files(tmp_path):
     lic2 = load(root2)
     assert (lic2.glossary, lic2.metadata) == ([], {})
     assert Finding(root2 / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list") in lic2.findings
+
+
+def test_a_clause_heading_before_any_section(tmp_path):
+    path, doc, findings = parsed(tmp_path, "", head="---\nlang: en\ntitle: T\n---\n\n# T\n\n### 1. A {#s1-1}\n\ny\n")
+    assert findings == [Finding(path, 8, "STRUCTURE", "s1-1", "a level-3 heading must sit under a level-2 heading")]
+    assert [(c.id, c.level, c.parent) for c in doc.clauses] == [("s1-1", 3, None)]
+
+
+FRONT_TITLE = [
+    ("---\nlang: en\ntitle: Ti\n---\n\n# T\n", "Ti", 3),
+    ("---\n\ntitle: 'Ti'\nlang: en\n---\n\n# T\n", "Ti", 3),
+    ("---\nlang: en\nx: 1\n\ntitle: Ti\n---\n\n# T\n", "Ti", 5),
+    ("---\nlang: en\ntitle: 3\n---\n\n# T\n", "", 1),
+    ("---\nlang: en\n---\n\n# T\n", "", 1),
+    ("---\n- a\n---\n\n# T\n", "", 1),
+    ("---\nlang: [en\n---\n\n# T\n", "", 1),
+]
+
+
+@pytest.mark.parametrize(
+    "head,title,line", FRONT_TITLE, ids=["first", "quoted-after-blank", "after-a-blank-line", "number", "none", "list", "yaml"]
+)
+def test_the_front_matter_title_and_its_line(tmp_path, head, title, line):
+    _, doc, _ = parsed(tmp_path, "", head=head)
+    assert (doc.front_title, doc.front_title_line) == (title, line)

@@ -11,7 +11,7 @@ import subprocess
 import jieba
 import pytest
 
-from casebook import ROOT
+from casebook import ROOT, ascii_locale
 from licensekit import jiebadict
 from licensekit.pages import search_words
 from licensekit.parse import load
@@ -161,7 +161,8 @@ def test_the_remembered_runs_are_those_of_the_sources():
 )
 def test_the_text_of_a_source_without_markup_or_whitespace(tmp_path, name, content, text):
     (tmp_path / name).write_bytes(content)
-    assert jiebadict._text(tmp_path / name) == text
+    with ascii_locale():  # read as UTF-8 whatever the locale
+        assert jiebadict._text(tmp_path / name) == text
 
 
 def test_jieba_caches_in_the_user_cache(tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,7 @@ LABELS = [
     ("en", "IV.2", "s4-1", "s4-3", "the label “IV.2” cites 4.2, but #s4-1 is numbered IV.1"),
     ("en", "(v)", "s4-3-iii", "s2-grant", "the label “(v)” cites 5, but #s4-3-iii is numbered IV.3(iii)"),
     ("zh-Hans", "第3条", "s4-1", "s4-3", "the label “第3条” cites 3, but #s4-1 is numbered 四、1"),
+    ("en", "clause 1", "appendix-note", "s2-grant", "the label “clause 1” cites 1, but #appendix-note is numbered nothing"),
     ("en", "Appendix", "appendix", "s2-grant", ""),
     ("en", "the Appendix", "appendix-1", "s2-grant", ""),  # a part of the appendix
     ("zh-Hans", "附则", "appendix", "s2-grant", ""),
@@ -84,6 +86,15 @@ LABELS = [
         "the label “上述方式” points back, but #appendix-note does not come before this clause",
     ),
     ("en", "the clauses below", "s4-1", "s4-3", "the label “the clauses below” points ahead, but #s4-1 does not come after this clause"),
+    # a clause is neither before nor after itself
+    (
+        "en",
+        "method above",
+        "appendix-2",
+        "appendix-2",
+        "the label “method above” points back, but #appendix-2 does not come before this clause",
+    ),
+    ("zh-Hans", "以下", "s4-3", "s4-3", "the label “以下” points ahead, but #s4-3 does not come after this clause"),
     ("en", "license restrictions", "s2", "s4-3", ""),
     ("zh-Hans", "许可限制条件", "s2", "s4-3", ""),
     ("zh-Hans", "损失或损害", "s4-2", "s4-3", ""),
@@ -131,6 +142,13 @@ def test_every_real_reference_fits(lic):
     assert reflabels.check(lic) == []
 
 
+def contains(haystack: str, needle: str, lang: str) -> bool:
+    """Whether a normalized label quotes a name: Chinese without spaces, English in whole words."""
+    if lang == "zh-Hans":
+        return needle.replace(" ", "") in haystack.replace(" ", "")
+    return f" {needle} " in f" {haystack} "
+
+
 def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
     """The index of titles and captions finds what comparing the label with every clause finds."""
     from licensekit import labels
@@ -141,7 +159,119 @@ def test_names_are_looked_up_as_every_clause_would_be_compared(lic):
     for lang, text in sorted(labels_seen):
         doc = lic.docs[lang]
         label = labels._norm(text)
-        expected = [c for c in doc.clauses if any(labels._contains(label, name, lang) for name in labels._names(c))]
+        expected = [c for c in doc.clauses if any(contains(label, name, lang) for name in labels._names(c))]
         assert labels._named_in(doc, label) == expected, text
         found += bool(expected)
     assert found >= 3
+
+
+def small_zh() -> Document:
+    """A Chinese document whose first title holds punctuation, which `_norm` turns into a space."""
+    doc = Document(Path("zh.md"), "zh-Hans", "title", 1)
+    rows = [
+        ("s3", None, "三、", "知识产权、保密", ""),
+        ("s4", None, "四、", "免责声明", ""),
+        ("s4-1", "s4", "1.", "", "许可方不负责。"),
+        ("s5", None, "五、", "其他", ""),  # its words are its title alone: no space among them
+    ]
+    for n, (cid, parent, number, title, text) in enumerate(rows):
+        paragraphs = [Paragraph([Span("text", text)], n)] if text else []
+        kind, level = ("item", 3) if parent else ("section", 2)
+        doc.clauses.append(Clause(cid, "zh-Hans", kind, level, parent, number, title, "", paragraphs, doc.path, n))
+    return doc
+
+
+# Chinese titles and labels are compared without spaces, on both sides: a title or a
+# label split by punctuation still names the clause.
+ZH_NAMES = [
+    ("知识产权保密", "s4", "the label “知识产权保密” names #s3, but the reference points to #s4"),
+    ("免责 声明", "s3", "the label “免责 声明” names #s4, but the reference points to #s3"),
+    ("免责、声明", "s4-1", ""),  # its parent's title
+    ("保密", "s4", "the label “保密” has 保, 密, which #s4 and its parts never say"),  # a part of a title is no name
+    ("其 他", "s5", ""),
+    ("其 它", "s5", "the label “其 它” has 它, which #s5 and its parts never say"),
+]
+
+
+@pytest.mark.parametrize(("label", "target", "expected"), ZH_NAMES, ids=[r[0] for r in ZH_NAMES])
+def test_chinese_names_ignore_spaces(label, target, expected):
+    doc = small_zh()
+    assert problem(label, target, doc.by_id()["s4-1"], [doc]) == expected
+
+
+def test_a_document_that_changes_is_indexed_again():
+    """The names of a document are indexed once, and again when its clauses change: when
+    one is added, or when the list is replaced by another as long."""
+    doc = small_zh()
+    assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” has 附, 则, which #s4 and its parts never say"
+    doc.clauses.append(Clause("appendix", "zh-Hans", "section", 2, None, "", "附则", "", [], doc.path, 9))
+    assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” names #appendix, but the reference points to #s4"
+    doc.clauses = [replace(c, title="补充条款") if c.id == "appendix" else c for c in doc.clauses]
+    assert problem("附则", "s4", doc.by_id()["s4-1"], [doc]) == "the label “附则” has 附, 则, which #s4 and its parts never say"
+
+
+def test_each_document_has_its_own_index():
+    """A copy that shares the clauses but not the language is indexed by its own rules:
+    in Chinese, names are compared without spaces."""
+    en = Document(Path("en.md"), "en", "title", 1)
+    en.clauses += [
+        Clause("s3", "en", "section", 2, None, "III.", "Intellectual Property", "", [], en.path, 1),
+        Clause("s4", "en", "section", 2, None, "IV.", "Disclaimer", "", [], en.path, 2),
+    ]
+    zh = replace(en, lang="zh-Hans")
+    assert zh.clauses is en.clauses
+    assert problem("Intellectual Property", "s4", en.clauses[1], [en]) == (
+        "the label “Intellectual Property” names #s3, but the reference points to #s4"
+    )
+    assert problem("IntellectualProperty", "s4", zh.clauses[1], [zh]) == (
+        "the label “IntellectualProperty” names #s3, but the reference points to #s4"
+    )
+
+
+def small_en() -> Document:
+    """An English section numbered X., whose first item has a caption and a part of its own."""
+    doc = Document(Path("en.md"), "en", "title", 1)
+    rows = [
+        ("s10", None, "X.", "Final Provisions", "", ""),
+        ("s10-1", "s10", "1.", "", "Notices", "Notices go by mail."),
+        ("s10-1-i", "s10-1", "(i)", "", "Fax", "Faxes are refused."),  # too short a caption to be quoted
+        ("s10-2", "s10", "2.", "", "Fees", "Other terms."),
+    ]
+    for n, (cid, parent, number, title, caption, text) in enumerate(rows):
+        paragraphs = [Paragraph([Span("text", text)], n)] if text else []
+        kind, level = ("section", 2) if parent is None else ("item", 3 if parent == "s10" else 4)
+        doc.clauses.append(Clause(cid, "en", kind, level, parent, number, title, caption, paragraphs, doc.path, n))
+    return doc
+
+
+EN_SMALL = [
+    ("faxes", "s10", ""),  # a word of a part of a part
+    ("notice", "s10-1", ""),  # the singular of a word of the target
+    ("notice", "s10-2", "the label “notice” has notice, which #s10-2 and its parts never say"),
+    ("Notices", "s10", ""),  # the caption of a part of the target
+    ("Notices", "s10-1-i", ""),  # the caption of a parent of the target
+    ("Notices", "s10-2", "the label “Notices” names #s10-1, but the reference points to #s10-2"),
+    ("clause 3", "s10-1", "the label “clause 3” cites 3, but #s10-1 is numbered X.1"),
+    ("X.2", "s10-1-i", "the label “X.2” cites 10.2, but #s10-1-i is numbered X.1(i)"),
+    ("fax", "s10-2", "the label “fax” has fax, which #s10-2 and its parts never say"),
+    ("the fees", "s10-1", "the label “the fees” names #s10-2, but the reference points to #s10-1"),
+]
+
+
+@pytest.mark.parametrize(("label", "target", "expected"), EN_SMALL, ids=[f"{r[0]}->{r[1]}" for r in EN_SMALL])
+def test_labels_in_a_section_with_deeper_parts(label, target, expected):
+    doc = small_en()
+    assert problem(label, target, doc.by_id()["s10-2"], [doc]) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
+def test_labels_in_a_document_without_names(lang):
+    """No title or caption is long enough to be quoted: a label is checked by its words alone."""
+    doc = Document(Path("x.md"), lang, "title", 1)
+    doc.clauses.append(Clause("s1", lang, "section", 2, None, "I.", "A", "", [Paragraph([Span("text", "Go 走")], 1)], doc.path, 1))
+    assert problem("go", "s1", doc.clauses[0], [doc]) == ""
+    assert problem("stay 走", "s1", doc.clauses[0], [doc]) == (
+        "the label “stay 走” has stay, which #s1 and its parts never say"
+        if lang == "en"
+        else "the label “stay 走” has s, t, y, which #s1 and its parts never say"  # "a" is the title
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,19 @@ def test_mutmut_runs_with_a_cache_of_its_own(monkeypatch):
     mutation.mutmut("results")
     assert seen["env"]["XDG_CACHE_HOME"] == str(mutation.STAGE / "cache")
     assert seen["cwd"] == mutation.STAGE
+
+
+def test_a_mutant_that_spins_is_stopped_by_its_cpu_budget_even_through_a_broad_except():
+    from conftest import SpunTooLong, cpu_budget
+
+    caught = 0
+    with pytest.raises(SpunTooLong, match=r"more than 0.05 s of CPU time"), cpu_budget(0.05):
+        while True:
+            try:
+                while True:
+                    pass
+            except Exception:  # as code under test might: SpunTooLong is no Exception
+                caught += 1
+    assert caught == 0
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGPROF) == signal.SIG_DFL

@@ -144,6 +144,10 @@ def test_a_license_folder_that_is_not_there(tmp_path):
         "zh-Hans": Document(tmp_path / "missing" / "zh.md", "zh-Hans", "", 1),
         "en": Document(tmp_path / "missing" / "en.md", "en", "", 1),
     }
+    # an empty model that every check can run over
+    assert lic.root == tmp_path / "missing"
+    assert (lic.metadata, lic.glossary, lic.errata, lic.notes, lic.original) == ({}, [], [], [], "")
+    assert (lic.lines, lic.texts, lic.published) == ({}, {}, {})
 
 
 def test_an_empty_license_folder_names_every_missing_source(tmp_path):
@@ -173,3 +177,55 @@ FRONT_MATTER = [
 def test_front_matter_of_the_chinese_text(content, expected):
     path = Path("zh.md")
     assert _check_front_matter(path, 1, content, "zh-Hans") == [Finding(path, *e[:2], "", e[2]) for e in expected]
+
+
+def test_sources_outside_the_license_folder_are_refused_where_metadata_names_them(tmp_path):
+    (tmp_path / "metadata.yaml").write_text(
+        "languages:\n  - tag: en\n    source: ../en.md\n  - tag: zh-Hans\n    source: /etc/zh.md\noriginal:\n  path: a/../../seed.txt\n",
+        encoding="utf-8",
+    )
+    lic = load(tmp_path)
+    outside = "must be relative and inside the license folder"
+    assert [f for f in lic.findings if f.code == "FILE-OUTSIDE"] == [
+        Finding(tmp_path / "metadata.yaml", 5, "FILE-OUTSIDE", "", f"source path '/etc/zh.md' {outside}"),
+        Finding(tmp_path / "metadata.yaml", 3, "FILE-OUTSIDE", "", f"source path '../en.md' {outside}"),
+        Finding(tmp_path / "metadata.yaml", 7, "FILE-OUTSIDE", "", f"source path 'a/../../seed.txt' {outside}"),
+    ]
+    assert lic.docs == {
+        "zh-Hans": Document(tmp_path / "zh.md", "zh-Hans", "", 1),
+        "en": Document(tmp_path / "en.md", "en", "", 1),
+    }
+    assert lic.original == ""
+
+
+@pytest.mark.parametrize("content", ["- s1\n", "s1\n", "3\n"], ids=["list", "string", "number"])
+def test_a_registry_of_published_ids_that_is_no_mapping_is_read_as_empty(tmp_path, content):
+    (tmp_path / "published-ids.yaml").write_text(content, encoding="utf-8")
+    assert load(tmp_path).published == {}
+
+
+def test_data_files_of_the_wrong_shape_load_as_empty(tmp_path):
+    files = {
+        "metadata.yaml": "- a\n",
+        "glossary.yaml": "a: 1\n",
+        "errata.yaml": "a: 1\n",
+        "translation-notes.yaml": "x\n",
+        "published-ids.yaml": "- s1\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lic = load(tmp_path)
+    assert [f for f in lic.findings if f.code == "YAML-SHAPE"] == [
+        Finding(tmp_path / "glossary.yaml", 1, "YAML-SHAPE", "", "the glossary must be a list")
+    ]
+    assert (lic.metadata, lic.glossary, lic.errata, lic.notes, lic.published) == ({}, [], [], [], {})
+
+
+def test_language_entries_that_name_no_source_of_ours_are_ignored(tmp_path):
+    (tmp_path / "metadata.yaml").write_text(
+        "languages:\n  - en\n  - 3\n  - tag: fr\n    source: ../fr.md\n  - tag: en\n    source: 3\n  - source: /en.md\n",
+        encoding="utf-8",
+    )
+    lic = load(tmp_path)
+    assert [f for f in lic.findings if f.code == "FILE-OUTSIDE"] == []
+    assert {lang: doc.path for lang, doc in lic.docs.items()} == {"zh-Hans": tmp_path / "zh.md", "en": tmp_path / "en.md"}

@@ -278,6 +278,28 @@ def test_search_words(lic):
     assert all(len(w) > 1 for w in words) and "您" not in words
 
 
+def test_search_words_are_glossary_terms_and_marked_phrases():
+    zh = [
+        section("s1", "一、", "定义", lang="zh-Hans"),
+        item(
+            "s1-1",
+            "1.",
+            "s1",
+            ["见", ref("上述方式", "s1"), "和", term("模型", "s1-m"), "以及", defterm("标识", "s1-1-mark"), ref("甲", "s1"), "的长文本"],
+            lang="zh-Hans",
+        ),
+    ]
+    en = [section("s1", "I.", "Definitions"), item("s1-1", "1.", "s1", ["See ", ref("English words", "s1")])]
+    glossary = [{"id": "s1-m", "zh-Hans": "模型衍生品", "en": "Model Derivatives"}, {"id": "s1-you", "zh-Hans": "您", "en": "You"}]
+    assert pages.search_words(license_of(zh, en, glossary=glossary)) == ["上述方式", "标识", "模型", "模型衍生品"]
+
+
+def test_front_matter_escapes_the_title_and_description_only():
+    assert pages.front_matter(title='<b>"T"</b>', lang="<en>", description="A & B <i>", search={"boost": 2}) == (
+        '---\ntitle: "&lt;b&gt;&#34;T&#34;&lt;/b&gt;"\nlang: "<en>"\ndescription: "A &amp; B &lt;i&gt;"\nsearch: {"boost": 2}\n---\n\n'
+    )
+
+
 def test_cite_urls():
     assert pages.cite_urls("https://x.org/") == (
         "<ul>\n<li>Chinese (authoritative): <code>https://x.org/zh/#s2-2</code></li>\n"
@@ -526,6 +548,19 @@ def test_language_switch():
         '<a href="../zh/" data-keep-anchor lang="zh-Hans" hreflang="zh-Hans">中文</a> · '
         '<a href="../en/" data-keep-anchor lang="en" hreflang="en" aria-current="page">English</a> · '
         '<a href="../parallel/" data-keep-anchor><span lang="zh-Hans">对照</span> · Parallel</a></nav>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("licensor", "name"),
+    [({"zh-Hans": "甲公司", "en": "Acme Ltd."}, "甲公司"), ({"en": "Acme Ltd."}, "Acme Ltd."), ({}, "")],
+    ids=["own-language", "english-fallback", "none"],
+)
+def test_the_operator_note_names_the_licensor_in_the_page_language_or_else_in_english(licensor, name):
+    lic = small()
+    lic.metadata = {"licensor": licensor}
+    assert Renderer(lic).header("zh-Hans", "zh").operator == (
+        f"本站由一个独立开源项目的贡献者维护，不是许可方（{name}）的网站，也未经其认可；本站内容不构成法律意见。"
     )
 
 

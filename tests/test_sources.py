@@ -245,3 +245,31 @@ def test_nesting_is_refused_past_fifty_levels(depth, refused, flow):
     line = 3 if flow else 3 + sources.MAX_DEPTH
     assert problems == ([(line, "YAML-SHAPE", "nested more than 50 levels deep")] if refused else [])
     assert (data is None) is refused
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 3 << 20])
+def test_a_file_read_in_parts_is_never_read_past_the_limit(chunk, tmp_path, monkeypatch):
+    """Each read asks only for what is left up to one byte over the limit, however little
+    the one before gave (a growing file, a slow disk)."""
+    path = tmp_path / "zh.md"
+    path.write_bytes(b"small")
+    given = []
+
+    def partial_read(fd, n):
+        given.append(min(n, chunk))
+        return b"y" * given[-1]
+
+    monkeypatch.setattr(os, "read", partial_read)
+    assert [f.format(tmp_path) for f in sources.read_bytes(path)[1]] == [f"zh.md:1: {TOO_LARGE}"]
+    assert sum(given) == sources.MAX_BYTES + 1
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [("k" * 60, "k" * 60), ("k" * 61, "k" * 60 + "…"), ("许" * 70, "许" * 60 + "…")],
+    ids=["60", "61", "70-zh"],
+)
+def test_a_repeated_key_is_quoted_up_to_sixty_characters(key, shown):
+    data, _, problems = sources.load_yaml(f"{key}: 1\n{key}: 2\n")
+    assert data is None
+    assert problems == [(2, "YAML-DUPLICATE-KEY", f"key '{shown}' is repeated (first on line 1)")]

@@ -45,6 +45,7 @@ def test_substitutions_replace_only_slot_values(got, expected):
         ("A北京百川BB", "AB", None),
         ("A北京百川B北京百川C", "A甲C", None),
         ("A北京百川AB", "AB", None),
+        ("B北京百川B北京百川B", "B甲甲B乙B", [("licensor", "北京百川", "甲甲"), ("licensor", "北京百川", "乙")]),  # after the last piece
     ],
     ids=lambda v: str(v)[:20],
 )

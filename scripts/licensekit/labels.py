@@ -47,15 +47,14 @@ def _ancestry(doc: Document, target: Clause) -> list[Clause]:
 
 
 def _lineage(doc: Document, target: Clause) -> list[Clause]:
-    """The target, its parents and its parts (in reading order)."""
+    """The target, its parents and its parts, in no particular order: the one caller,
+    `_vocabulary`, keeps only the set of their words."""
     down, frontier, seen = [], [target.id], {target.id}
     while frontier:
         kids = [c for c in doc.children(frontier.pop()) if c.id not in seen]
         down += kids
         seen.update(c.id for c in kids)
         frontier += [c.id for c in kids if c.id]
-    order = {id(c): i for i, c in enumerate(down)}
-    down.sort(key=lambda c: (doc.position(c.id) if c.id else -1, order[id(c)]))
     return _ancestry(doc, target) + down
 
 
@@ -75,12 +74,6 @@ def _names(clause: Clause) -> list[str]:
     """Titles and item captions, which a label may quote; definitions' captions are terms."""
     names = [clause.title] + ([clause.caption] if clause.kind != "definition" else [])
     return [n for n in map(_norm, names) if len(n.replace(" ", "")) >= (2 if clause.lang == "zh-Hans" else 4)]
-
-
-def _contains(haystack: str, needle: str, lang: str) -> bool:
-    if lang == "zh-Hans":
-        return needle.replace(" ", "") in haystack.replace(" ", "")
-    return f" {needle} " in f" {haystack} "
 
 
 def _vocabulary(doc: Document, target: Clause) -> tuple[set[str], set[str]]:
@@ -108,8 +101,9 @@ class _DocIndex:
     """What the checks of labels look up in one document, built as it is needed."""
 
     def __init__(self, doc: Document):
-        # Each title and caption a label may quote (`_names`), as `_contains` compares it,
-        # with the clauses that bear it; and the longest, in characters or words.
+        # Each title and caption a label may quote (`_names`), as `_named_in` compares it
+        # (Chinese without spaces, English in whole words), with the clauses that bear it;
+        # and the longest, in characters or words.
         self.names: dict[str, list[tuple[int, Clause]]] = {}
         for position, clause in enumerate(doc.clauses):
             for name in dict.fromkeys(_names(clause)):
@@ -136,10 +130,11 @@ def _name_key(text: str, lang: str) -> str:
 
 
 def _named_in(doc: Document, label: str) -> list[Clause]:
-    """Every clause whose title or caption the (normalized) label contains, in reading order.
+    """Every clause whose title or caption the (normalized) label contains, in reading order:
+    in Chinese as a string once spaces are removed from both, in English as whole words.
 
-    The same test as `_contains` against every clause, by looking up each part of the
-    label instead: the cost follows the label's length, not the text's.
+    Each part of the label is looked up, instead of comparing the label with every clause:
+    the cost follows the label's length, not the text's.
     """
     index = _index(doc)
     names, longest = index.names, index.longest

@@ -246,7 +246,7 @@ def _inside(root: Path, rel: str, keys: tuple, where: dict[tuple, int], findings
     if rel and not pure.is_absolute() and ".." not in pure.parts:
         return root / rel
     message = f"source path {rel!r} must be relative and inside the license folder"
-    findings.append(Finding(root / "metadata.yaml", where.get(keys, 1), "FILE-OUTSIDE", "", message))
+    findings.append(Finding(root / "metadata.yaml", where[keys], "FILE-OUTSIDE", "", message))
     return None
 
 
@@ -281,7 +281,7 @@ def load(root: Path) -> License:
         glossary = []
     term_ids = {t.get("id") for t in glossary if isinstance(t, dict)}
     meta = metadata if isinstance(metadata, dict) else {}
-    where = lines.get(root / "metadata.yaml", {})
+    where = lines[root / "metadata.yaml"]  # data() has put it there
     sources: dict[str, tuple[str, tuple]] = {lang: (name, ()) for lang, name in DEFAULT_SOURCES.items()}
     languages = meta.get("languages")
     for index, entry in enumerate(languages if isinstance(languages, list) else []):
