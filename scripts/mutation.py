@@ -107,11 +107,40 @@ def equivalent() -> dict[str, str]:
     return out
 
 
+def changed_lines(name: str) -> tuple[str, str]:
+    """The first line a mutant changes, before and after, as mutmut shows it."""
+    shown = mutmut("show", name, capture_output=True).stdout.splitlines()
+    minus = [x[1:].strip() for x in shown if x.startswith("-") and not x.startswith("---")]
+    plus = [x[1:].strip() for x in shown if x.startswith("+") and not x.startswith("+++")]
+    return (minus[0] if minus else ""), (plus[0] if plus else "")
+
+
 def diff_line(name: str) -> str:
     """The mutated line of a mutant, as mutmut shows it."""
-    shown = mutmut("show", name, capture_output=True).stdout
-    plus = [x[1:].strip() for x in shown.splitlines() if x.startswith("+") and not x.startswith("+++")]
-    return plus[0][:110] if plus else ""
+    return changed_lines(name)[1][:110]
+
+
+def review(population: set[str]) -> bool:
+    """Each listed equivalent mutant's change beside its reason, for a reader to judge: a code
+    change renumbers a function's mutants, and the name may then point at another change."""
+    listed = equivalent()
+    for name, reason in listed.items():
+        if name not in population:
+            print(f"{name}\n  no such mutant\n")
+            continue
+        before, after = changed_lines(name)
+        print(f"{name}\n  - {before}\n  + {after}\n  {reason}\n")
+    stale = sorted(set(listed) - population)
+    print(f"{len(listed)} listed as equivalent, {len(stale)} of them no mutant")
+    return not stale
+
+
+def generate(children: list[str]) -> dict[str, str]:
+    """Stage the project, have mutmut make every mutant and find the tests that reach each
+    function, without running any: a pattern no mutant matches stops it there (and it says so)."""
+    stage()
+    mutmut("run", *children, "no-such-mutant.x", capture_output=True)
+    return statuses()
 
 
 def sample(names: list[str], size: int, seed: int) -> list[str]:
@@ -163,18 +192,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--report", action="store_true", help="only report the last run's results")
     parser.add_argument("--survivors", action="store_true", help="run the last run's survivors again, against the current tests")
+    parser.add_argument("--equivalents", action="store_true", help="show each listed equivalent mutant's change beside its reason")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--sample", type=int, metavar="N", help="run N mutants drawn at random: an estimate, with its margin")
     parser.add_argument("--seed", type=int, default=0, help="the seed of --sample's draw (default 0)")
     args = parser.parse_args(argv)
     start = time.monotonic()
     children = ["--max-children", str(args.max_children)]
+    if args.equivalents:
+        return 0 if review(set(generate(children))) else 1
     if args.sample:
-        stage()
-        # A pattern no mutant matches: mutmut generates every mutant and gathers which tests
-        # reach each function, then stops with nothing to run (and says so).
-        mutmut("run", *children, "no-such-mutant.x", capture_output=True)
-        everything = statuses()
+        everything = generate(children)
         chosen = sample(list(everything), args.sample, args.seed)
         result = mutmut("run", *children, *chosen)
         if result.returncode != 0:

@@ -149,3 +149,25 @@ def test_a_mutant_that_spins_is_stopped_by_its_cpu_budget_even_through_a_broad_e
     assert caught == 0
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGPROF) == signal.SIG_DFL
+
+
+def test_the_review_shows_each_listed_change_beside_its_reason_and_fails_on_a_stale_name(capsys, monkeypatch):
+    shown = {
+        "m.x_f__mutmut_1": '--- a\n+++ b\n@@\n-    return s.encode("utf-8")\n+    return s.encode("UTF-8")\n',
+    }
+    monkeypatch.setattr(mutation, "mutmut", lambda *args, **kw: subprocess.CompletedProcess(args, 0, shown.get(args[1], ""), ""))
+    monkeypatch.setattr(mutation, "equivalent", lambda: {"m.x_f__mutmut_1": "the same codec", "m.x_g__mutmut_9": "as _1"})
+    assert mutation.review({"m.x_f__mutmut_1", "m.x_f__mutmut_2"}) is False
+    assert capsys.readouterr().out.splitlines() == [
+        "m.x_f__mutmut_1",
+        '  - return s.encode("utf-8")',
+        '  + return s.encode("UTF-8")',
+        "  the same codec",
+        "",
+        "m.x_g__mutmut_9",
+        "  no such mutant",
+        "",
+        "2 listed as equivalent, 1 of them no mutant",
+    ]
+    monkeypatch.setattr(mutation, "equivalent", lambda: {"m.x_f__mutmut_1": "the same codec"})
+    assert mutation.review({"m.x_f__mutmut_1"}) is True
