@@ -165,3 +165,31 @@ def test_length_at_and_beyond_the_limit():
     assert alignment.check(lic) == [
         finding("en", 23, "PARITY-LENGTH", "s1-4", "4 characters, far shorter than the 160 the zh-Hans text leads to expect (z = -6.6)"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "ratio", "z"),
+    [
+        (7, 42, 2.0, 28 / 49**0.5),
+        (14, 0, 3.5, -49 / 171.5**0.5),
+        (1, 9, 2.0, 7 / 7**0.5),
+        (0, 7, 2.0, 7 / 7**0.5),  # an empty Chinese clause counts as one character
+    ],
+)
+def test_zscore_exactly(zh, en, ratio, z):
+    """(en - ratio × zh) / √(3.5 × ratio × zh)."""
+    assert alignment.zscore(zh, en, ratio) == pytest.approx(z, abs=1e-12)
+
+
+def test_only_pairs_that_show_text_in_both_languages_are_measured():
+    lic = license_of(
+        [clause("s1-1", "item", "甲" * 12, line=3, lang="zh-Hans"), clause("s1-2", "item", "乙" * 12, line=5, lang="zh-Hans")],
+        [clause("s1-1", "item", "x" * 24, line=3), clause("s1-2", "item", "\u200b\u2060", line=5)],
+    )
+    assert [(zh.id, en.id) for zh, en in alignment._texts(lic)] == [("s1-1", "s1-1")]
+    assert alignment.check(lic) == []
+
+
+def test_nothing_to_measure():
+    assert alignment.check(license_of()) == []
+    assert alignment.untranslated(license_of()) == set()

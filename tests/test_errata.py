@@ -181,14 +181,26 @@ def test_misnumbered(erratum, misnumbered):
     assert errata._misnumbered(_numbered(), erratum) is misnumbered
 
 
-def test_clause_texts_on_a_small_model():
+@pytest.mark.parametrize(
+    ("original", "texts"),
+    [
+        ("  T\n一、定义 1.\n甲 乙  丙\n", {"": "T", "s1": "一、定义", "s1-1": "1.甲 乙  丙"}),
+        ("T 一、定X义1.甲乙丙丁", {"": "T", "s1": "一、定X义", "s1-1": "1.甲乙丙丁"}),  # the original's extra characters
+        ("T一、定义1.甲丙", {"": "T", "s1": "一、定义", "s1-1": "1.甲丙"}),
+    ],
+)
+def test_clause_texts_on_a_small_model(original, texts):
     """Each clause's original text with its own spaces; a space between clauses, or before the
-    first character, goes nowhere."""
+    first character, goes nowhere. A character only the original has goes with the source
+    character at its place (or the last one)."""
     from factories import item, section
 
     zh = [section("s1", "一、", "定义", line=3, lang="zh-Hans"), item("s1-1", "1.", "s1", "甲乙 丙", line=5, lang="zh-Hans")]
-    lic = license_of(zh, original="  T\n一、定义 1.\n甲 乙  丙\n", zh_title="T")
-    assert errata.clause_texts(lic) == {"": "T", "s1": "一、定义", "s1-1": "1.甲 乙  丙"}
+    assert errata.clause_texts(license_of(zh, original=original, zh_title="T")) == texts
+
+
+def test_clause_texts_of_an_empty_source():
+    assert errata.clause_texts(license_of(original="甲 乙\n丙", zh_title="")) == {"": "甲 乙丙"}
 
 
 def test_unfounded_on_a_small_model():
