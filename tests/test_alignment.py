@@ -193,3 +193,25 @@ def test_only_pairs_that_show_text_in_both_languages_are_measured():
 def test_nothing_to_measure():
     assert alignment.check(license_of()) == []
     assert alignment.untranslated(license_of()) == set()
+
+
+@pytest.mark.parametrize(
+    ("texts", "sentence_findings"),
+    [
+        # No Chinese clause reaches MIN_CHARS, so there is no ratio: lengths are not judged
+        # (not even the 300-character one), sentences and copies still are.
+        ([("s1-1", "甲乙丙。", "x" * 300 + ".")], []),
+        ([("s1-1", "甲。", "A."), ("s1-2", "乙。丙。", "B and c.")], ["s1-2"]),
+        ([("s1-1", "甲" * 9, "y" * 9)], []),
+        ([("s1-1", "\u3000甲 乙\u3000丙 丁 戊 己 庚 辛", "z" * 50)], []),  # spaces do not count: 8 characters
+    ],
+)
+def test_no_clause_long_enough_to_measure_the_ratio(texts, sentence_findings):
+    lic = license_of(
+        [clause(cid, "item", zh, parent="s1", line=10 + n, lang="zh-Hans") for n, (cid, zh, _) in enumerate(texts)],
+        [clause(cid, "item", en, parent="s1", line=20 + n) for n, (cid, _, en) in enumerate(texts)],
+    )
+    assert alignment._ratio(alignment._texts(lic)) is None
+    assert alignment.untranslated(lic) == set()
+    assert [(f.code, f.clause) for f in alignment.check(lic)] == [("PARITY-SENTENCE", cid) for cid in sentence_findings]
+    assert parity.check(lic) == []

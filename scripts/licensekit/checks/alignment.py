@@ -45,11 +45,12 @@ def sentences(text: str, lang: str) -> int:
     return sum(1 for p in parts if re.search(r"\w", p))
 
 
-def _ratio(texts: list[tuple[Clause, Clause]]) -> float:
+def _ratio(texts: list[tuple[Clause, Clause]]) -> float | None:
     """The median of the clauses' ratios: one clause blown up to a megabyte moves it no more
-    than any other clause does, so it cannot make every other clause look wrong."""
+    than any other clause does, so it cannot make every other clause look wrong. None when
+    no Chinese clause is long enough to measure it: then no length can be judged."""
     ratios = sorted(length(en.text) / length(zh.text) for zh, en in texts if length(zh.text) >= MIN_CHARS)
-    return statistics.median(ratios) if ratios else 0.0
+    return statistics.median(ratios) if ratios else None
 
 
 def _texts(lic: License) -> list[tuple[Clause, Clause]]:
@@ -61,6 +62,8 @@ def untranslated(lic: License) -> set[str]:
     the finer comparisons of meaning would only restate that."""
     texts = _texts(lic)
     ratio = _ratio(texts)
+    if ratio is None:
+        return set()
     return {en.id for zh, en in texts if abs(zscore(length(zh.text), length(en.text), ratio)) > LIMIT}
 
 
@@ -101,7 +104,7 @@ def check(lic: License) -> list[Finding]:
     found: list[Finding] = []
     seen: dict[str, tuple[str, str]] = {}
     for zh, en in texts:
-        found += _length(zh, en, ratio) or _sentences(zh, en)
+        found += (_length(zh, en, ratio) if ratio is not None else []) or _sentences(zh, en)
         key = _copy_key(en.text)
         if key in seen and seen[key][1] != zh.text:
             found.append(
