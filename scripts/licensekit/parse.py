@@ -214,6 +214,10 @@ def _spans(path, line, children, lang, term_ids, findings, clause) -> list[Span]
                 )
             emphasis_seen = True
         elif t in ("link_open", "span_open"):
+            if link is not None:
+                # The outer mark would end at the inner one's close and its anchor or reference be lost.
+                message = "a reference or marked term inside another is not allowed"
+                findings.append(Finding(path, line, "UNSUPPORTED-MARKUP", cid, message))
             if buf:
                 spans.append(Span("text", buf))
             buf = ""
