@@ -16,7 +16,9 @@ also checked in-process by the fast tests. test_check.py starts the checker as a
 for each test; test_hooks.py calls the same `main` in-process.
 
 Mutants judged equivalent are listed, each with its reason, in
-`tests/mutation-equivalent.txt`; only listed ones leave the denominator.
+`tests/mutation-equivalent.txt`; only listed ones leave the denominator, and the score's
+run skips them (each would run every test that reaches it, for nothing). `--equivalents`
+runs them alone and shows each change beside its reason, to check the list.
 """
 
 from __future__ import annotations
@@ -157,7 +159,7 @@ def report(found: dict[str, str], seconds: float, population: set[str] | None = 
     """Print the survivors and the score beside the goal. With `population` (every mutant's name),
     `found` is a random sample of it: the score is an estimate, printed with its 95 % margin."""
     listed = equivalent()
-    unrun = sorted(k for k, v in found.items() if v == "not checked")  # an interrupted run
+    unrun = sorted(k for k, v in found.items() if v == "not checked" and k not in listed)  # an interrupted run
     counted = {k: v for k, v in found.items() if k not in listed and v != "not checked"}
     killed = sum(v in DETECTED for v in counted.values())
     stopped = sum(v == "timeout" for v in counted.values())
@@ -177,7 +179,7 @@ def report(found: dict[str, str], seconds: float, population: set[str] | None = 
     if population:
         print(
             f"estimated mutation score {score:.1%} ± {margin(score, len(counted)):.1%} (95 %; {killed}/{len(counted)} killed, "
-            f"{stopped} of them by the time limit, in a random sample of {len(found)} of {len(population)} mutants) "
+            f"{stopped} of them by the time limit, in a random sample of {len(found)} of {len(population - set(listed))} mutants) "
             f"— goal ≥ {GOAL:.0%} — {seconds / 60:.1f} min"
         )
         return score - margin(score, len(counted)) >= GOAL and not stale and not not_survived and not unrun
@@ -192,7 +194,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--report", action="store_true", help="only report the last run's results")
     parser.add_argument("--survivors", action="store_true", help="run the last run's survivors again, against the current tests")
-    parser.add_argument("--equivalents", action="store_true", help="show each listed equivalent mutant's change beside its reason")
+    parser.add_argument(
+        "--equivalents", action="store_true", help="run the listed equivalent mutants alone, each change shown beside its reason"
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--sample", type=int, metavar="N", help="run N mutants drawn at random: an estimate, with its margin")
     parser.add_argument("--seed", type=int, default=0, help="the seed of --sample's draw (default 0)")
@@ -200,10 +204,19 @@ def main(argv: list[str]) -> int:
     start = time.monotonic()
     children = ["--max-children", str(args.max_children)]
     if args.equivalents:
-        return 0 if review(set(generate(children))) else 1
+        everything = generate(children)
+        shown = review(set(everything))
+        listed = sorted(set(equivalent()) & set(everything))
+        if listed:
+            mutmut("run", *children, *listed)
+        found = statuses()
+        killed = [name for name in listed if found[name] in DETECTED]
+        for name in killed:
+            print(f"  listed as equivalent but killed: {name}")
+        return 0 if shown and not killed else 1
     if args.sample:
         everything = generate(children)
-        chosen = sample(list(everything), args.sample, args.seed)
+        chosen = sample(sorted(set(everything) - set(equivalent())), args.sample, args.seed)
         result = mutmut("run", *children, *chosen)
         if result.returncode != 0:
             print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
@@ -211,14 +224,14 @@ def main(argv: list[str]) -> int:
         found = statuses()
         return 0 if report({k: found[k] for k in chosen}, time.monotonic() - start, set(everything)) else 1
     if args.survivors:
-        again = sorted(k for k, v in statuses().items() if v not in DETECTED)
+        again = sorted(k for k, v in statuses().items() if v not in DETECTED and k not in equivalent())
         for dest in (STAGE / "tests", STAGE / "mutants" / "tests"):
             shutil.copytree(ROOT / "tests", dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         if again:
             mutmut("run", *children, *again)
     elif not args.report:
-        stage()
-        result = mutmut("run", *children)
+        everything = generate(children)
+        result = mutmut("run", *children, *sorted(set(everything) - set(equivalent())))
         if result.returncode != 0:
             print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
             return result.returncode

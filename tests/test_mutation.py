@@ -85,7 +85,7 @@ def test_a_sample_report_gives_the_estimate_and_passes_only_when_its_interval_cl
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == (
         "estimated mutation score 97.0% ± 3.3% (95 %; 97/100 killed, 2 of them by the time limit, "
-        "in a random sample of 101 of 13001 mutants) — goal ≥ 90% — 2.0 min"
+        "in a random sample of 101 of 13000 mutants) — goal ≥ 90% — 2.0 min"
     )
     assert [line.split()[0] for line in out[:-1]] == ["survived", "no", "survived"]  # s1, s2, s3
     found = {f"k{i}": "killed" for i in range(91)} | {f"s{i}": "survived" for i in range(9)}
@@ -171,3 +171,56 @@ def test_the_review_shows_each_listed_change_beside_its_reason_and_fails_on_a_st
     ]
     monkeypatch.setattr(mutation, "equivalent", lambda: {"m.x_f__mutmut_1": "the same codec"})
     assert mutation.review({"m.x_f__mutmut_1"}) is True
+
+
+NAMES = [f"m.x_f__mutmut_{i}" for i in range(1, 12)]  # _10 is listed as equivalent
+
+
+class Runs(list):
+    found: dict[str, str]
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """The mutant names of each `mutmut run` that mutation.main asks for, with made-up statuses."""
+    asked = Runs()
+    found = dict.fromkeys(NAMES, "killed") | {"m.x_f__mutmut_10": "not checked", "m.x_f__mutmut_11": "survived"}
+
+    def fake(*args, **kw):
+        if args[0] == "run":
+            asked.append([a for a in args[1:] if not a.startswith("--") and not a.isdigit()])
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(mutation, "mutmut", fake)
+    monkeypatch.setattr(mutation, "stage", lambda: None)
+    monkeypatch.setattr(mutation, "statuses", lambda: dict(found))
+    monkeypatch.setattr(mutation, "equivalent", lambda: {"m.x_f__mutmut_10": "same codec"})
+    monkeypatch.setattr(mutation, "changed_lines", lambda name: ("a", "b"))
+    asked.found = found
+    return asked
+
+
+def test_the_full_run_skips_the_listed_equivalents(runs, capsys):
+    assert mutation.main(["--max-children", "2"]) == 0  # 9 of 10: the goal
+    assert runs == [["no-such-mutant.x"], sorted(set(NAMES) - {"m.x_f__mutmut_10"})]
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .startswith("mutation score 90.0% (9/10 killed, 0 of them by the time limit; 1 listed equivalent, 1 not killed)")
+    )
+
+
+def test_a_sample_is_drawn_from_the_mutants_not_listed(runs, capsys):
+    assert mutation.main(["--sample", "4", "--seed", "5"]) in (0, 1)
+    assert runs[-1] == mutation.sample(sorted(set(NAMES) - {"m.x_f__mutmut_10"}), 4, 5)
+    assert "in a random sample of 4 of 10 mutants" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("status", "code"), [("survived", 0), ("killed", 1), ("timeout", 1)])
+def test_the_equivalents_run_alone_and_fail_when_one_is_detected(runs, capsys, status, code):
+    runs.found["m.x_f__mutmut_10"] = status
+    assert mutation.main(["--equivalents"]) == code
+    assert runs == [["no-such-mutant.x"], ["m.x_f__mutmut_10"]]
+    out = capsys.readouterr().out.splitlines()
+    assert out[:5] == ["m.x_f__mutmut_10", "  - a", "  + b", "  same codec", ""]
+    assert ("  listed as equivalent but killed: m.x_f__mutmut_10" in out) is (code == 1)
