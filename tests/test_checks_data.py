@@ -155,3 +155,11 @@ def test_the_validity_key_holds_an_undecodable_folder_name(monkeypatch, tmp_path
     assert first is not None and len(first) == 64 and set(first) <= set("0123456789abcdef")
     assert metadata._fingerprint(schema, {"a": 2}) != first
     assert metadata._fingerprint(schema, {"a": 1}) == first
+
+
+@pytest.mark.parametrize("rules", [["a rule"], "permissions", [{"tag": "x"}]])
+def test_rules_not_grouped_are_the_schemas_finding(rules):
+    """Rules that are not a mapping of groups cite nothing the clause check could read."""
+    from factories import license_of
+
+    assert metadata._cited_clauses(license_of(metadata={"rules": rules, "tags": {}})) == []
