@@ -354,6 +354,7 @@ COMPARED = [
         [("TEXT-ADDED", "s1", 9, "“丁” is not in the original, after “甲一、定义乙” (original line 3)")],
         id="end-added",
     ),
+    pytest.param("甲", [], "", [("TEXT-ADDED", "", 5, "“甲” is not in the original, after “” (original line 0)")], id="empty-original"),
 ]
 
 
