@@ -163,3 +163,20 @@ def test_rules_not_grouped_are_the_schemas_finding(rules):
     from factories import license_of
 
     assert metadata._cited_clauses(license_of(metadata={"rules": rules, "tags": {}})) == []
+
+
+def test_a_rule_after_one_that_is_not_a_mapping_is_still_checked():
+    from factories import license_of
+
+    lic = license_of(metadata={"rules": {"permissions": ["a rule", {"tag": "nope", "clauses": ["s9"]}]}, "tags": {}})
+    lic.lines[lic.path("metadata.yaml")] = {("rules", "permissions", 1): 8}
+    assert metadata._cited_clauses(lic) == [
+        at_small(8, "META-TAG", "", "rule tag 'nope' is not defined under tags"),
+        at_small(8, "META-CLAUSE", "s9", "rule nope cites a clause that is not in both texts"),
+    ]
+
+
+def at_small(line: int, code: str, clause: str, message: str) -> Finding:
+    from pathlib import Path
+
+    return Finding(Path("lic/metadata.yaml"), line, code, clause, message)
