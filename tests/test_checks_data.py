@@ -155,3 +155,28 @@ def test_the_validity_key_holds_an_undecodable_folder_name(monkeypatch, tmp_path
     assert first is not None and len(first) == 64 and set(first) <= set("0123456789abcdef")
     assert metadata._fingerprint(schema, {"a": 2}) != first
     assert metadata._fingerprint(schema, {"a": 1}) == first
+
+
+@pytest.mark.parametrize("rules", [["a rule"], "permissions", [{"tag": "x"}]])
+def test_rules_not_grouped_are_the_schemas_finding(rules):
+    """Rules that are not a mapping of groups cite nothing the clause check could read."""
+    from factories import license_of
+
+    assert metadata._cited_clauses(license_of(metadata={"rules": rules, "tags": {}})) == []
+
+
+def test_a_rule_after_one_that_is_not_a_mapping_is_still_checked():
+    from factories import license_of
+
+    lic = license_of(metadata={"rules": {"permissions": ["a rule", {"tag": "nope", "clauses": ["s9"]}]}, "tags": {}})
+    lic.lines[lic.path("metadata.yaml")] = {("rules", "permissions", 1): 8}
+    assert metadata._cited_clauses(lic) == [
+        at_small(8, "META-TAG", "", "rule tag 'nope' is not defined under tags"),
+        at_small(8, "META-CLAUSE", "s9", "rule nope cites a clause that is not in both texts"),
+    ]
+
+
+def at_small(line: int, code: str, clause: str, message: str) -> Finding:
+    from pathlib import Path
+
+    return Finding(Path("lic/metadata.yaml"), line, code, clause, message)

@@ -226,3 +226,40 @@ def test_the_sequence_goes_on_after_a_style_error_and_an_erratum():
             finding("en", 13, "NUM-SEQUENCE", "s1-1-4", "number (v) skips a number: expected (iv)"),
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("numbers", "problems"),
+    [
+        # a number out of style still takes its place: the next one is judged against it
+        (
+            ["1.", "x.", "4."],
+            [
+                (2, "NUM-STYLE", "number 'x.' is not in this level's style (1. 2. 3.)"),
+                (3, "NUM-SEQUENCE", "number 4. skips a number: expected 3."),
+            ],
+        ),
+        (
+            ["1.", "x.", "2."],
+            [
+                (2, "NUM-STYLE", "number 'x.' is not in this level's style (1. 2. 3.)"),
+                (3, "NUM-SEQUENCE", "number 2. repeats an earlier number: expected 3."),
+            ],
+        ),
+    ],
+)
+def test_num_sequence_after_a_style_error(numbers, problems):
+    lic = model(numbers, numbers)
+    found = numbering._sequence(lic.en, {})
+    assert found == [finding("en", 5 + 2 * k, code, f"s1-{k}", m) for k, code, m in problems]
+
+
+def test_a_clause_of_a_level_without_style_is_counted_but_not_judged():
+    """Numbered siblings at a level with no numbering style are skipped, and the sequence goes on."""
+    clauses = [
+        section("s1", "I.", "Definitions", line=3),
+        item("s1-1", "a)", "s1", "x", level=5, line=5),
+        item("s1-2", "3.", "s1", "x", line=7),
+    ]
+    lic = license_of([], clauses)
+    assert numbering._sequence(lic.en, {}) == [finding("en", 7, "NUM-SEQUENCE", "s1-2", "number 3. skips a number: expected 2.")]

@@ -163,3 +163,13 @@ def test_a_short_original_is_truncated_and_not_compared():
     assert fidelity.check(fidelity_model(original=" \n")) == [
         finding("original/x.txt", 1, "ORIGINAL-EMPTY", "", "original/x.txt is empty or only whitespace: the Chinese text cannot be checked")
     ]
+
+
+@pytest.mark.parametrize(
+    ("cid", "line", "paras", "shown"),
+    [("s1-1", 5, ["\u200b"], "U+200B"), ("s1-4", 17, ["\u2060\u200b", "\u200b"], "U+200B, U+2060")],
+)
+def test_text_invisible_for_a_clause_of_invisible_characters(cid, line, paras, shown):
+    found = text.check(text_model(**{cid: paras}))
+    message = f"the clause text is only invisible characters ({shown})"
+    assert formatted(found) == formatted([finding(lang, line, "TEXT-INVISIBLE", cid, message) for lang in ("zh-Hans", "en")])

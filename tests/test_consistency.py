@@ -95,3 +95,15 @@ def test_a_stale_note(tmp_path):
 def test_clauses_out_of_pairing_are_left_to_the_id_checks(tmp_path):
     found = _findings(tmp_path, ("en.md", "{#s5-3}", "{#s5-x}"), ("en.md", "through amicable negotiation", "through friendly talks"))
     assert found == []
+
+
+def test_a_glossary_entry_without_id_matches_the_terms_marked_with_an_empty_target():
+    """The schema requires an ID; lacking one, the entry is the term whose mark has no target."""
+    from factories import clause, finding, license_of, term
+
+    zh = [clause("s1", "paragraph", ["按", term("甲", ""), "。"], lang="zh-Hans"), clause("s2", "paragraph", "乙", lang="zh-Hans")]
+    en = [clause("s1", "paragraph", "Under the Thing.", lang="en", line=4), clause("s2", "paragraph", "B.", lang="en")]
+    lic = license_of(zh, en, glossary=[{"zh-Hans": "甲", "en": "Foo"}])
+    assert consistency.check(lic) == [
+        finding("en", 4, "TRANSLATION-INCONSISTENT", "s1", "the glossary term “甲” is not rendered “Foo” here, and no clause renders it so")
+    ]

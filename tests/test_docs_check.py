@@ -202,3 +202,17 @@ def test_a_page_finding_names_no_clause():
         Finding(PAGE, 3, "DOCS-HTML", "", html("</b>")),
         Finding(PAGE, 3, "DOCS-ATTR", "", "attribute 'onclick' is not allowed; only an id, a class or lang"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A span {: lang=zh-Hans } and { LANG=en }.", []),
+        ("Less than <`x` is not a tag.", []),
+        ("{`a`=1} holds a code span, not an attribute name.", []),
+        ("{ data-x=1 }", ["docs/x.md:3: DOCS-ATTR -: attribute 'data-x' is not allowed; only an id, a class or lang"]),
+    ],
+)
+def test_attributes_and_code_spans(text, expected):
+    """lang is allowed in any case; a code span hides its text from every rule, as blanks would."""
+    assert found(text) == expected

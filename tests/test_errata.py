@@ -222,3 +222,30 @@ def test_unfounded_on_a_small_model():
         finding("errata.yaml", 16, "ERRATUM-UNFOUNDED", "s3-2", unfounded.format("iii-2-right-doubled", "wording", "有权")),
         finding("errata.yaml", 17, "ERRATUM-UNFOUNDED", "", unfounded.format("d", "spacing", "丙 丁")),
     ]
+
+
+def test_a_repeated_erratum_id_is_reported_on_the_line_of_its_id():
+    """A duplicate is reported where its `id:` key stands, not where its entry starts."""
+    lic = license_of(errata=[{"id": "a"}, {"id": "a", "clause": "s1"}])
+    lic.lines[lic.path("errata.yaml")] = {(0,): 10, (0, "id"): 11, (1,): 14, (1, "id"): 16}
+    assert errata._ids(lic) == [finding("errata.yaml", 16, "ERRATUM-DUPLICATE", "s1", "erratum ID a already used on line 11")]
+
+
+STALE_NOT_PRINTED = [
+    pytest.param({"id": "a", "clause": "s1", "kind": "spacing"}, [], id="text-without-printed"),
+    pytest.param({"id": "b", "clause": "s1", "kind": "punctuation", "printed": "正文"}, [], id="text-printed"),
+    pytest.param(
+        {"id": "c", "clause": "s1", "kind": "numbering"},
+        [finding("errata.yaml", 10, "ERRATUM-STALE", "s1", "erratum c: '' is not printed in this clause")],
+        id="numbering-without-printed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("erratum", "expected"), STALE_NOT_PRINTED)
+def test_stale_of_an_erratum_without_printed_text(erratum, expected):
+    """No `printed` quotes the empty text: found in any clause's text, never its number."""
+    from factories import item
+
+    lic = license_of(zh=[item("s1", "1.", None, "正文", lang="zh-Hans")], errata=[erratum])
+    assert errata._stale(lic) == expected

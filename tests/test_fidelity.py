@@ -307,3 +307,58 @@ def test_front_title_on_a_small_model(original, title, expected):
     lic = _small(original, None)
     lic.zh.front_title, lic.zh.front_title_line = title, 3
     assert fidelity._front_title(lic) == ([Finding(Path("lic/zh.md"), 3, "FRONT-MATTER", "", expected)] if expected else [])
+
+
+def _compare_model(zh_title: str, clauses: list, original: str):
+    from factories import license_of
+
+    return license_of(clauses, original=original, zh_title=zh_title)
+
+
+def _s1(*paras):
+    from factories import section
+
+    return section("s1", "一、", "定义", *paras, line=7, lang="zh-Hans")
+
+
+ORIGINAL_SMALL = "甲\n一、定义\n乙\n"
+COMPARED = [
+    pytest.param("甲", [_s1("乙")], ORIGINAL_SMALL, [], id="same"),
+    pytest.param(
+        "",
+        [],
+        ORIGINAL_SMALL,
+        [("TEXT-DROPPED", "", 1, "the original's “甲一、定义乙” is missing, after “” (original line 1)")],
+        id="empty-source",
+    ),
+    # the last character and the one before it are on different lines: a difference at the
+    # end is placed on the last one's line
+    pytest.param(
+        "甲",
+        [_s1("乙")],
+        "甲\n一、定义\n乙丙\n",
+        [("TEXT-DROPPED", "s1", 9, "the original's “丙” is missing, after “甲一、定义乙” (original line 3)")],
+        id="end-dropped",
+    ),
+    pytest.param(
+        "甲",
+        [_s1("丙")],
+        ORIGINAL_SMALL,
+        [("TEXT-CHANGED", "s1", 9, "“丙” where the original has “乙”, after “甲一、定义” (original line 3)")],
+        id="last-changed",
+    ),
+    pytest.param(
+        "甲",
+        [_s1("乙丁")],
+        ORIGINAL_SMALL,
+        [("TEXT-ADDED", "s1", 9, "“丁” is not in the original, after “甲一、定义乙” (original line 3)")],
+        id="end-added",
+    ),
+    pytest.param("甲", [], "", [("TEXT-ADDED", "", 5, "“甲” is not in the original, after “” (original line 0)")], id="empty-original"),
+]
+
+
+@pytest.mark.parametrize(("title", "clauses", "original", "expected"), COMPARED)
+def test_compare_on_a_small_model(title, clauses, original, expected):
+    want = [Finding(Path("lic/zh.md"), line, code, clause, message) for code, clause, line, message in expected]
+    assert fidelity._compare(_compare_model(title, clauses, original)) == want

@@ -275,3 +275,15 @@ def test_labels_in_a_document_without_names(lang):
         if lang == "en"
         else "the label “stay 走” has s, t, y, which #s1 and its parts never say"  # "a" is the title
     )
+
+
+def test_a_label_citing_another_number_is_reported_on_its_paragraph():
+    from factories import item, license_of, ref, section
+    from licensekit.checks import reflabels
+    from licensekit.model import Finding
+
+    def doc(lang: str, first: str, paras: tuple) -> list:
+        return [section("s1", first, "T", line=3, lang=lang), item("s1-1", "1.", "s1", *paras, line=5, lang=lang)]
+
+    lic = license_of(doc("zh-Hans", "一、", ("正文",)), doc("en", "I.", ("Text.", ["See ", ref("clause 2", "s1-1"), "."])))
+    assert reflabels.check(lic) == [Finding(lic.en.path, 9, "REF-LABEL", "s1-1", "the label “clause 2” cites 2, but #s1-1 is numbered I.1")]
