@@ -11,6 +11,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -273,3 +274,57 @@ def test_a_repeated_key_is_quoted_up_to_sixty_characters(key, shown):
     data, _, problems = sources.load_yaml(f"{key}: 1\n{key}: 2\n")
     assert data is None
     assert problems == [(2, "YAML-DUPLICATE-KEY", f"key '{shown}' is repeated (first on line 1)")]
+
+
+@pytest.mark.parametrize("name", ["en.md", "errata.yaml"])
+def test_a_fifo_is_refused_in_process_without_waiting_for_a_writer(name, tmp_path):
+    """The same as through the CLI, in process: a blocking open is seen within a second,
+    and then released by opening the FIFO for writing, so the test never hangs."""
+    path = tmp_path / name
+    os.mkfifo(path)
+    result = []
+    reader = threading.Thread(target=lambda: result.append(sources.read_bytes(path)), daemon=True)
+    reader.start()
+    reader.join(timeout=1.0)
+    waited = reader.is_alive()
+    if waited:
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=5.0)
+    assert not waited
+    data, findings = result[0]
+    assert data is None
+    assert [f.format(tmp_path) for f in findings] == [f"{name}:1: " + NOT_REGULAR.format("a FIFO")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "text"),
+    [
+        (b"\r\n", 1, "\n"),
+        (b"a\rb", 1, "a\nb"),
+        (b"\nA\r\nB", 2, "\nA\nB"),
+        (b"\n\n\rx\r\n", 3, "\n\n\nx\n"),
+        (b"\xef\xbb\xbf\n\nzh\r\n", 3, "\n\nzh\n"),
+    ],
+)
+def test_crlf_is_reported_at_the_line_of_the_first_cr(raw, line, text, tmp_path):
+    path = tmp_path / "zh.md"
+    path.write_bytes(raw)
+    got, findings = sources.read_text(path)
+    assert got == text
+    crlf = f"zh.md:{line}: ENC-CRLF -: uses CR or CRLF line endings; use LF only"
+    bom = "zh.md:1: ENC-BOM -: starts with a UTF-8 byte-order mark; save without BOM"
+    assert [f.format(tmp_path) for f in findings] == ([bom] if raw.startswith(sources.BOM) else []) + [crlf]
+
+
+@pytest.mark.parametrize("text", ["", "\n", "# only a comment\n", "\n\n  # indented comment\n"])
+def test_yaml_without_a_document_is_none_and_no_problem(text):
+    assert sources.load_yaml(text, first_line=4) == (None, {}, [])
+
+
+@pytest.mark.parametrize(("text", "char"), [("a: \x07\n", "0007"), ("\x01", "0001"), ("k: [1, \x08]\n", "0008")])
+def test_a_control_character_is_a_syntax_problem_on_the_first_line(text, char):
+    """libyaml's reader reports a control character without a line mark: line first_line."""
+    data, lines, problems = sources.load_yaml(text, first_line=7)
+    assert (data, lines) == (None, {})
+    assert [(line, code) for line, code, _ in problems] == [(7, "YAML-SYNTAX")]
+    assert problems[0][2].startswith(f"invalid YAML: unacceptable character #x{char}: control characters are not allowed")
