@@ -328,3 +328,42 @@ def test_a_control_character_is_a_syntax_problem_on_the_first_line(text, char):
     assert (data, lines) == (None, {})
     assert [(line, code) for line, code, _ in problems] == [(7, "YAML-SYNTAX")]
     assert problems[0][2].startswith(f"invalid YAML: unacceptable character #x{char}: control characters are not allowed")
+
+
+def test_a_file_too_large_is_one_finding_without_a_clause(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_bytes(b"x" * (sources.MAX_BYTES + 1))
+    message = "is larger than 4 MiB, the limit for a source"
+    assert sources.read_bytes(path) == (None, [Finding(path, 1, "FILE-TOO-LARGE", "", message)])
+
+
+KEY_SHAPE = "a key must be a plain word or string, not a list or mapping"
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("? [a, b]\n: 1\n", [2]),
+        ("{[1]: x}\n", [2]),
+        ("k: v\n? {k: v}\n: 1\n? [z]\n: 2\n", [3, 5]),
+    ],
+)
+def test_a_key_that_is_a_list_or_mapping_is_refused(text, lines):
+    assert sources.load_yaml(text, first_line=2) == (None, {}, [(line, "YAML-SHAPE", KEY_SHAPE) for line in lines])
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # a closed collection three deep leaves two open: 2 + 49 = 51 levels
+        ("[[[], " + "[" * 49 + "]" * 49 + "]]", True),
+        ("[[[], " + "[" * 48 + "]" * 48 + "]]", False),
+        # a closed collection two deep leaves one open: 1 + 50 = 51 levels
+        ("[[], " + "[" * 50 + "]" * 50 + "]", True),
+        ("[[], " + "[" * 49 + "]" * 49 + "]", False),
+    ],
+)
+def test_depth_counts_the_collections_still_open_after_one_closes(text, refused):
+    data, _, problems = sources.load_yaml(text, first_line=1)
+    assert problems == ([(1, "YAML-SHAPE", "nested more than 50 levels deep")] if refused else [])
+    assert (data is None) is refused
