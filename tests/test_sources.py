@@ -367,3 +367,18 @@ def test_depth_counts_the_collections_still_open_after_one_closes(text, refused)
     data, _, problems = sources.load_yaml(text, first_line=1)
     assert problems == ([(1, "YAML-SHAPE", "nested more than 50 levels deep")] if refused else [])
     assert (data is None) is refused
+
+
+def test_a_source_is_read_through_a_descriptor_no_child_process_inherits(tmp_path, monkeypatch):
+    path = tmp_path / "zh.md"
+    path.write_bytes(b"text")
+    inheritable = []
+    fstat = os.fstat
+
+    def spy(fd):
+        inheritable.append(os.get_inheritable(fd))
+        return fstat(fd)
+
+    monkeypatch.setattr(os, "fstat", spy)
+    assert sources.read_bytes(path) == (b"text", [])
+    assert inheritable == [False]
