@@ -248,11 +248,16 @@ FRONT_TITLE = [
     ("---\nlang: en\n---\n\n# T\n", "", 1),
     ("---\n- a\n---\n\n# T\n", "", 1),
     ("---\nlang: [en\n---\n\n# T\n", "", 1),
+    # no line starts with the key: the line of the front matter itself
+    ('---\nlang: en\n"title": Ti\n---\n\n# T\n', "Ti", 1),
+    ("---\n{lang: en, title: Ti}\n---\n\n# T\n", "Ti", 1),
 ]
 
 
 @pytest.mark.parametrize(
-    "head,title,line", FRONT_TITLE, ids=["first", "quoted-after-blank", "after-a-blank-line", "number", "none", "list", "yaml"]
+    "head,title,line",
+    FRONT_TITLE,
+    ids=["first", "quoted-after-blank", "after-a-blank-line", "number", "none", "list", "yaml", "quoted-key", "flow"],
 )
 def test_the_front_matter_title_and_its_line(tmp_path, head, title, line):
     _, doc, _ = parsed(tmp_path, "", head=head)

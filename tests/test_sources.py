@@ -11,6 +11,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -273,3 +274,111 @@ def test_a_repeated_key_is_quoted_up_to_sixty_characters(key, shown):
     data, _, problems = sources.load_yaml(f"{key}: 1\n{key}: 2\n")
     assert data is None
     assert problems == [(2, "YAML-DUPLICATE-KEY", f"key '{shown}' is repeated (first on line 1)")]
+
+
+@pytest.mark.parametrize("name", ["en.md", "errata.yaml"])
+def test_a_fifo_is_refused_in_process_without_waiting_for_a_writer(name, tmp_path):
+    """The same as through the CLI, in process: a blocking open is seen within a second,
+    and then released by opening the FIFO for writing, so the test never hangs."""
+    path = tmp_path / name
+    os.mkfifo(path)
+    result = []
+    reader = threading.Thread(target=lambda: result.append(sources.read_bytes(path)), daemon=True)
+    reader.start()
+    reader.join(timeout=1.0)
+    waited = reader.is_alive()
+    if waited:
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=5.0)
+    assert not waited
+    data, findings = result[0]
+    assert data is None
+    assert [f.format(tmp_path) for f in findings] == [f"{name}:1: " + NOT_REGULAR.format("a FIFO")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "text"),
+    [
+        (b"\r\n", 1, "\n"),
+        (b"a\rb", 1, "a\nb"),
+        (b"\nA\r\nB", 2, "\nA\nB"),
+        (b"\n\n\rx\r\n", 3, "\n\n\nx\n"),
+        (b"\xef\xbb\xbf\n\nzh\r\n", 3, "\n\nzh\n"),
+    ],
+)
+def test_crlf_is_reported_at_the_line_of_the_first_cr(raw, line, text, tmp_path):
+    path = tmp_path / "zh.md"
+    path.write_bytes(raw)
+    got, findings = sources.read_text(path)
+    assert got == text
+    crlf = f"zh.md:{line}: ENC-CRLF -: uses CR or CRLF line endings; use LF only"
+    bom = "zh.md:1: ENC-BOM -: starts with a UTF-8 byte-order mark; save without BOM"
+    assert [f.format(tmp_path) for f in findings] == ([bom] if raw.startswith(sources.BOM) else []) + [crlf]
+
+
+@pytest.mark.parametrize("text", ["", "\n", "# only a comment\n", "\n\n  # indented comment\n"])
+def test_yaml_without_a_document_is_none_and_no_problem(text):
+    assert sources.load_yaml(text, first_line=4) == (None, {}, [])
+
+
+@pytest.mark.parametrize(("text", "char"), [("a: \x07\n", "0007"), ("\x01", "0001"), ("k: [1, \x08]\n", "0008")])
+def test_a_control_character_is_a_syntax_problem_on_the_first_line(text, char):
+    """libyaml's reader reports a control character without a line mark: line first_line."""
+    data, lines, problems = sources.load_yaml(text, first_line=7)
+    assert (data, lines) == (None, {})
+    assert [(line, code) for line, code, _ in problems] == [(7, "YAML-SYNTAX")]
+    assert problems[0][2].startswith(f"invalid YAML: unacceptable character #x{char}: control characters are not allowed")
+
+
+def test_a_file_too_large_is_one_finding_without_a_clause(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_bytes(b"x" * (sources.MAX_BYTES + 1))
+    message = "is larger than 4 MiB, the limit for a source"
+    assert sources.read_bytes(path) == (None, [Finding(path, 1, "FILE-TOO-LARGE", "", message)])
+
+
+KEY_SHAPE = "a key must be a plain word or string, not a list or mapping"
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("? [a, b]\n: 1\n", [2]),
+        ("{[1]: x}\n", [2]),
+        ("k: v\n? {k: v}\n: 1\n? [z]\n: 2\n", [3, 5]),
+    ],
+)
+def test_a_key_that_is_a_list_or_mapping_is_refused(text, lines):
+    assert sources.load_yaml(text, first_line=2) == (None, {}, [(line, "YAML-SHAPE", KEY_SHAPE) for line in lines])
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # a closed collection three deep leaves two open: 2 + 49 = 51 levels
+        ("[[[], " + "[" * 49 + "]" * 49 + "]]", True),
+        ("[[[], " + "[" * 48 + "]" * 48 + "]]", False),
+        # a closed collection two deep leaves one open: 1 + 50 = 51 levels
+        ("[[], " + "[" * 50 + "]" * 50 + "]", True),
+        ("[[], " + "[" * 49 + "]" * 49 + "]", False),
+    ],
+)
+def test_depth_counts_the_collections_still_open_after_one_closes(text, refused):
+    data, _, problems = sources.load_yaml(text, first_line=1)
+    assert problems == ([(1, "YAML-SHAPE", "nested more than 50 levels deep")] if refused else [])
+    assert (data is None) is refused
+
+
+def test_a_source_is_read_through_a_descriptor_no_child_process_inherits(tmp_path, monkeypatch):
+    path = tmp_path / "zh.md"
+    path.write_bytes(b"text")
+    inheritable = []
+    fstat = os.fstat
+
+    def spy(fd):
+        inheritable.append(os.get_inheritable(fd))
+        return fstat(fd)
+
+    monkeypatch.setattr(os, "fstat", spy)
+    assert sources.read_bytes(path) == (b"text", [])
+    assert inheritable == [False]

@@ -122,7 +122,7 @@ def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[
 
 def _front_title(content: str, line: int) -> tuple[str, int]:
     """The front matter's title and its line, for the checks; ("", line) when unreadable."""
-    meta, _, problems = load_yaml(content, first_line=line + 1)
+    meta, _, problems = load_yaml(content)  # its lines are not used: _check_front_matter reports them
     if problems:
         return "", line
     title = meta.get("title") if isinstance(meta, dict) else None

@@ -34,7 +34,8 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[Finding]]:
     """The bytes of a regular file of at most MAX_BYTES; anything else is a finding."""
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # os.open makes the descriptor close-on-exec by itself (PEP 446).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as err:
         if err.errno in (errno.ENOENT, errno.ENOTDIR):
             return None, [Finding(path, 1, "FILE-MISSING", "", f"cannot read the file: {err.strerror}")]
