@@ -248,16 +248,30 @@ FRONT_TITLE = [
     ("---\nlang: en\n---\n\n# T\n", "", 1),
     ("---\n- a\n---\n\n# T\n", "", 1),
     ("---\nlang: [en\n---\n\n# T\n", "", 1),
-    # no line starts with the key: the line of the front matter itself
-    ('---\nlang: en\n"title": Ti\n---\n\n# T\n', "Ti", 1),
-    ("---\n{lang: en, title: Ti}\n---\n\n# T\n", "Ti", 1),
+    # the key's own line, however it is written, and not a longer key's that starts alike
+    ('---\nlang: en\n"title": Ti\n---\n\n# T\n', "Ti", 3),
+    ("---\n{lang: en, title: Ti}\n---\n\n# T\n", "Ti", 2),
+    ("---\ntitles: x\ntitle_zh: y\ntitle: Ti\n---\n\n# T\n", "Ti", 4),
+    ("---\nlang: en\n? title\n: Ti\n---\n\n# T\n", "Ti", 3),
 ]
 
 
 @pytest.mark.parametrize(
     "head,title,line",
     FRONT_TITLE,
-    ids=["first", "quoted-after-blank", "after-a-blank-line", "number", "none", "list", "yaml", "quoted-key", "flow"],
+    ids=[
+        "first",
+        "quoted-after-blank",
+        "after-a-blank-line",
+        "number",
+        "none",
+        "list",
+        "yaml",
+        "quoted-key",
+        "flow",
+        "longer-keys-first",
+        "explicit-key",
+    ],
 )
 def test_the_front_matter_title_and_its_line(tmp_path, head, title, line):
     _, doc, _ = parsed(tmp_path, "", head=head)

@@ -321,13 +321,21 @@ def test_yaml_without_a_document_is_none_and_no_problem(text):
     assert sources.load_yaml(text, first_line=4) == (None, {}, [])
 
 
-@pytest.mark.parametrize(("text", "char"), [("a: \x07\n", "0007"), ("\x01", "0001"), ("k: [1, \x08]\n", "0008")])
-def test_a_control_character_is_a_syntax_problem_on_the_first_line(text, char):
-    """libyaml's reader reports a control character without a line mark: line first_line."""
+@pytest.mark.parametrize(
+    ("text", "line", "char"),
+    [
+        ("a: \x07\n", 7, "0007"),
+        ("\x01", 7, "0001"),
+        ("k: [1, \x08]\n", 7, "0008"),
+        ("中文: 一\n\nb: x\x1by\n", 9, "001B"),  # after Chinese: libyaml counts bytes, not characters
+        ("a: 1\nb: 2\n\x00\n", 9, "0000"),
+        ("a: '\x7f'\n", 7, "007F"),
+    ],
+)
+def test_a_character_yaml_refuses_is_a_syntax_problem_on_its_line_in_one_line(text, line, char):
     data, lines, problems = sources.load_yaml(text, first_line=7)
     assert (data, lines) == (None, {})
-    assert [(line, code) for line, code, _ in problems] == [(7, "YAML-SYNTAX")]
-    assert problems[0][2].startswith(f"invalid YAML: unacceptable character #x{char}: control characters are not allowed")
+    assert problems == [(line, "YAML-SYNTAX", f"invalid YAML: character U+{char} is not allowed (control characters are not allowed)")]
 
 
 def test_a_file_too_large_is_one_finding_without_a_clause(tmp_path):

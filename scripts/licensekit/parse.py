@@ -122,14 +122,13 @@ def _check_front_matter(path: Path, line: int, content: str, lang: str) -> list[
 
 def _front_title(content: str, line: int) -> tuple[str, int]:
     """The front matter's title and its line, for the checks; ("", line) when unreadable."""
-    meta, _, problems = load_yaml(content)  # its lines are not used: _check_front_matter reports them
+    meta, lines, problems = load_yaml(content)  # problems: _check_front_matter reports them
     if problems:
         return "", line
     title = meta.get("title") if isinstance(meta, dict) else None
     if not isinstance(title, str):
         return "", line
-    offset = next((n for n, text in enumerate(content.split("\n"), start=1) if text.startswith("title")), 0)
-    return title, line + offset
+    return title, line + lines[("title",)]  # the key's line, counted from 1 in `content`
 
 
 def _heading(path, line, level, inline, lang, term_ids, stack, findings) -> Clause:

@@ -134,6 +134,13 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int], li
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as err:
+        # A character YAML refuses: the reader gives its position (in bytes with libyaml, in
+        # characters without), and a message over two lines; the character itself is enough.
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+        at = max(text.find(chr(code)), 0)
+        message = f"invalid YAML: character U+{code:04X} is not allowed ({err.reason})"
+        return None, {}, [(text.count("\n", 0, at) + first_line, "YAML-SYNTAX", message)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
