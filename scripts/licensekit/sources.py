@@ -136,10 +136,10 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int], li
             loader.dispose()
     except yaml.reader.ReaderError as err:
         # A character YAML refuses: the reader gives its position (in bytes with libyaml, in
-        # characters without), and a message over two lines; the character itself is enough.
-        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
-        at = max(text.find(chr(code)), 0)
-        message = f"invalid YAML: character U+{code:04X} is not allowed ({err.reason})"
+        # characters without) and a message over two lines; the character itself is enough.
+        # For text, both readers give the code point; its first occurrence is where they stopped.
+        at = text.index(chr(err.character))
+        message = f"invalid YAML: character U+{err.character:04X} is not allowed"  # the readers' reasons differ
         return None, {}, [(text.count("\n", 0, at) + first_line, "YAML-SYNTAX", message)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
