@@ -73,7 +73,9 @@ def _copy_key(text: str) -> str:
     return " ".join(words[:-1] if words[-1:] in (["and"], ["or"]) else words)
 
 
-def _length(zh: Clause, en: Clause, ratio: float) -> list[Finding]:
+def _length(zh: Clause, en: Clause, ratio: float | None) -> list[Finding]:
+    if ratio is None:  # nothing long enough to measure the ratio: no length can be judged
+        return []
     z = zscore(length(zh.text), length(en.text), ratio)
     if abs(z) <= LIMIT:
         return []
@@ -104,7 +106,7 @@ def check(lic: License) -> list[Finding]:
     found: list[Finding] = []
     seen: dict[str, tuple[str, str]] = {}
     for zh, en in texts:
-        found += (_length(zh, en, ratio) if ratio is not None else []) or _sentences(zh, en)
+        found += _length(zh, en, ratio) or _sentences(zh, en)
         key = _copy_key(en.text)
         if key in seen and seen[key][1] != zh.text:
             found.append(
