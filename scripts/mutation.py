@@ -93,6 +93,11 @@ def mutmut(*args: str, **kwargs) -> subprocess.CompletedProcess:
     # A cache of its own: a mutant that finds bad data valid, or writes a wrong dictionary,
     # must not leave that in the user's cache for later builds and tests to trust.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(STAGE / "cache")}
+    # Each mutated module holds all its mutants, and compiling one takes a second: without
+    # bytecode written, every process a test starts would compile them all again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # The selected tests need no plugin: finding the installed ones anew for each mutant is time lost.
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     return subprocess.run([str(exe), *args], cwd=STAGE, env=env, text=True, **kwargs)
 
 

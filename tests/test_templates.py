@@ -51,9 +51,12 @@ def test_chinese_runs_are_marked_after_escaping(text, html):
     assert str(templating.zh_spans(text)) == html
 
 
-def test_an_unknown_part_names_its_line(lic):
-    with pytest.raises(pages.UnknownPart, match=r"^line 3: unknown generated part 'nope'; known: citations, cite-urls, clause-ids"):
-        pages.fill("# T\n\n<!-- licensekit:nope -->\n", lic, "../", "tok")
+@pytest.mark.parametrize(
+    "markdown, line", [("# T\n\n<!-- licensekit:nope -->\n", 3), ("\n<!-- licensekit:nope -->", 2), ("<!-- licensekit:nope -->", 1)]
+)
+def test_an_unknown_part_names_its_line(lic, markdown, line):
+    with pytest.raises(pages.UnknownPart, match=rf"^line {line}: unknown generated part 'nope'; known: citations, cite-urls, clause-ids"):
+        pages.fill(markdown, lic, "../", "tok")
 
 
 def test_parts_go_in_after_markdown(lic):

@@ -53,6 +53,6 @@ def _git(root: Path, *args: str) -> str | None:
 def describe(root: Path) -> dict[str, str | None]:
     """`{"tag": …, "commit": …}`: the tag pointing at HEAD (None between releases) and
     HEAD's full hash (None outside a git checkout). A change not yet committed is not told."""
-    commit = _git(root, "rev-parse", "--verify", "HEAD^{commit}")
-    tag = _git(root, "describe", "--tags", "--exact-match", "HEAD") if commit else None
-    return {"tag": tag, "commit": commit}
+    # A failing command is None whatever it printed: in a repository without a commit,
+    # `rev-parse` prints its argument back before it fails.
+    return {"tag": _git(root, "describe", "--tags", "--exact-match"), "commit": _git(root, "rev-parse", "HEAD^{commit}")}
