@@ -50,6 +50,12 @@ def test_finding():
     assert Finding(Path("a"), 1, "TERM-UNUSED", "", "x" * 245).message == "x" * 240 + "… (5 more characters)"
 
 
+@pytest.mark.parametrize("line, clause", [(1, None), (1, b"s1"), (None, ""), ("1", ""), (1.0, "s1")])
+def test_a_finding_refuses_a_clause_or_line_of_another_type(line, clause):
+    with pytest.raises(TypeError, match=r"^a finding's clause is a str and its line an int, not "):
+        Finding(Path("a"), line, "TERM-UNUSED", clause, "m")
+
+
 def test_clause_views():
     c = item(
         "s1-1",

@@ -240,3 +240,18 @@ def test_published_check_on_a_small_model(original):
 def test_published_check_skips_a_registry_that_is_no_mapping(ids):
     """The schema check reports it; comparing with it would only add noise."""
     assert published.check(_published_model(ORIGINAL, ids, ALIASES)) == []
+
+
+def test_generate_keeps_the_aliased_retired_ids_only():
+    """s8 and s7 are aliased and in neither text: kept as they were. s9 is in neither text
+    without an alias: dropped. s1-2, still a clause, has its current entry, not the registered one."""
+    lic = _published_model(ORIGINAL, REGISTRY, ALIASES)
+    ids = generate(lic)["ids"]
+    assert {k: v for k, v in ids.items() if k not in entries(lic)} == {"s8": REGISTRY["s8"], "s7": REGISTRY["s7"]}
+    assert ids["s1-2"] == entries(lic)["s1-2"] != REGISTRY["s1-2"]
+
+
+@pytest.mark.parametrize("ids", [["s8"], "s8"])
+def test_generate_from_a_registry_that_is_no_mapping_keeps_the_current_ids(ids):
+    lic = _published_model(ORIGINAL, ids, ALIASES)
+    assert generate(lic)["ids"] == entries(lic)

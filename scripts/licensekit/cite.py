@@ -85,7 +85,7 @@ class Citation:
 
 def citation(lic: License, clause_id: str, lang: str, base: str) -> Citation:
     """The citation of a clause in `lang`, its URL under `base` (the site's canonical URL)."""
-    slug = "zh" if lang == "zh-Hans" else "en"
+    slug = {"zh-Hans": "zh", "en": "en"}[lang]
     url = f"{base.rstrip('/')}/{slug}/#{clause_id}"
     if lang == "zh-Hans":
         short = label_zh(lic, clause_id)

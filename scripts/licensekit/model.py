@@ -150,6 +150,9 @@ class Finding:
 
     def __post_init__(self) -> None:
         codes.level(self.code)  # refuse an unregistered code at once
+        # Written out as they are (JSON, the error page): a clause of None would be null, not "".
+        if not isinstance(self.clause, str) or not isinstance(self.line, int):
+            raise TypeError(f"a finding's clause is a str and its line an int, not {self.clause!r} and {self.line!r}")
         object.__setattr__(self, "message", shorten(self.message))
 
     @property

@@ -105,7 +105,7 @@ def _scopes(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
 
 def polarity(text: str, lang: str) -> Polarity:
     """Count the negations, prohibitions, obligations and permissions of a text."""
-    table = _ZH if lang == "zh-Hans" else _EN
+    table = {"zh-Hans": _ZH, "en": _EN}[lang]
     spans = _scopes(table["prohibitions"], text)
     return Polarity(
         negations=_found(table["negations"], text),

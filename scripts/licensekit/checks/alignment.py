@@ -41,7 +41,7 @@ def zscore(zh_len: int, en_len: int, ratio: float) -> float:
 
 
 def sentences(text: str, lang: str) -> int:
-    parts = (_ZH_END if lang == "zh-Hans" else _EN_END).split(text.strip())
+    parts = {"zh-Hans": _ZH_END, "en": _EN_END}[lang].split(text.strip())
     return sum(1 for p in parts if re.search(r"\w", p))
 
 

@@ -36,12 +36,13 @@ GRANT_ATTRIBUTES: list[tuple[str, str, str]] = [
 
 
 def _attribute_pattern(lang: str) -> str:
-    return "|".join(f"(?P<a{i}>{zh if lang == 'zh-Hans' else en})" for i, (_, zh, en) in enumerate(GRANT_ATTRIBUTES))
+    column = {"zh-Hans": 1, "en": 2}[lang]  # an unknown language is an error, not English
+    return "|".join(f"(?P<a{i}>{row[column]})" for i, row in enumerate(GRANT_ATTRIBUTES))
 
 
 @cache
 def _attribute_regex(lang: str) -> re.Pattern:
-    return re.compile(_attribute_pattern(lang), 0 if lang == "zh-Hans" else re.IGNORECASE)
+    return re.compile(_attribute_pattern(lang), {"zh-Hans": 0, "en": re.IGNORECASE}[lang])
 
 
 def _attributes(text: str, lang: str) -> list[str]:
