@@ -247,7 +247,7 @@ def fill(markdown: str, lic: License, root: str, token: str, **extra: str) -> tu
         elif name in PARTS:
             html = PARTS[name](lic, root)
         else:
-            line = markdown.count("\n", 0, match.start()) + 1
+            line = markdown[: match.start()].count("\n") + 1
             raise UnknownPart(f"line {line}: unknown generated part {name!r}; known: {', '.join(sorted([*PARTS, *EXTRA_PARTS]))}")
         key = f"{token}{len(parts)}"
         parts[key] = html

@@ -333,7 +333,7 @@ def source_texts(root: Path) -> dict[Path, str]:
         if raw is None:
             continue
         try:
-            texts[path] = raw.decode("utf-8")
+            texts[path] = raw.decode()
         except UnicodeDecodeError:
             continue
     return texts

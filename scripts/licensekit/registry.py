@@ -21,7 +21,7 @@ HASH_LENGTH = 16  # hex digits of SHA-256: enough to tell the clauses of one tex
 
 def text_hash(text: str) -> str:
     """SHA-256 (shortened) of a text with spaces and line feeds removed."""
-    return hashlib.sha256("".join(ch for ch in text if ch not in FREE).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+    return hashlib.sha256("".join(ch for ch in text if ch not in FREE).encode()).hexdigest()[:HASH_LENGTH]
 
 
 def clause_entry(clause: Clause) -> dict[str, Any]:

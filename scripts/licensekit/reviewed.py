@@ -38,7 +38,7 @@ class Reviewed:
 
 def digest(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(SPACE.sub(" ", text).strip().encode()).hexdigest()[:16]
 
 
 def texts(lic: License) -> list[Reviewed]:

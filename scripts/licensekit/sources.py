@@ -89,12 +89,12 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
         findings.append(Finding(path, 1, "ENC-BOM", "", "starts with a UTF-8 byte-order mark; save without BOM"))
         raw = raw[len(BOM) :]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode()
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
+        line = raw[: err.start].count(b"\n") + 1
         return None, findings + [Finding(path, line, "ENC-UTF8", "", f"not valid UTF-8 (byte {err.start}); save as UTF-8")]
     if "\r" in text:
-        line = text.count("\n", 0, text.index("\r")) + 1
+        line = text[: text.index("\r")].count("\n") + 1
         findings.append(Finding(path, line, "ENC-CRLF", "", "uses CR or CRLF line endings; use LF only"))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, findings
@@ -140,7 +140,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int], li
         # For text, both readers give the code point; its first occurrence is where they stopped.
         at = text.index(chr(err.character))
         message = f"invalid YAML: character U+{err.character:04X} is not allowed"  # the readers' reasons differ
-        return None, {}, [(text.count("\n", 0, at) + first_line, "YAML-SYNTAX", message)]
+        return None, {}, [(text[:at].count("\n") + first_line, "YAML-SYNTAX", message)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)

@@ -64,7 +64,7 @@ def _original(lic: License) -> list[Finding]:
         message = f"{rel} has {orig_n} characters, the pinned original {ORIGINAL_CHARS}: it is truncated"
         found.append(Finding(here, 1, "ORIGINAL-SHORT", "", message))
     want = str((lic.metadata.get("original") or {}).get("sha256") or "")
-    got = hashlib.sha256(lic.original.encode("utf-8")).hexdigest()
+    got = hashlib.sha256(lic.original.encode()).hexdigest()
     if got != want:
         found.append(
             Finding(lic.path("metadata.yaml"), meta_line, "ORIGINAL-HASH", "", f"{rel} has SHA-256 {got}, not the recorded {want}")

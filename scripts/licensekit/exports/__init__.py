@@ -37,7 +37,7 @@ class Download:
 
 
 def _json(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def downloads(lic: License, base: str, schema_dir: Path, release: dict | None = None) -> list[Download]:

@@ -69,7 +69,7 @@ def _text(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         raise BadInput("binary", "the input is binary: it contains NUL bytes (UTF-16 or UTF-32 text needs its byte-order mark)")
     try:
-        return data.decode("utf-8"), "UTF-8"
+        return data.decode(), "UTF-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
