@@ -63,6 +63,11 @@ def test_english_compares_without_case_and_spacing(tmp_path):
     assert _findings(tmp_path, ("en.md", "The above losses or damages include", "The  Above\nlosses or damages include")) == []
 
 
+@pytest.mark.parametrize("text, folded", [("The  Above\nlosses", "the above losses"), ("A\tB", "a b"), ("Straße", "strasse")])
+def test_english_is_folded_to_lower_case_and_single_spaces(text, folded):
+    assert consistency._fold(text) == folded
+
+
 def test_chinese_compares_without_whitespace(tmp_path):
     assert _findings(tmp_path, ("zh.md", "也不能允许、协助或以其他方式使得", "也不能允许、协助或\n以其他方式使得")) == []
 

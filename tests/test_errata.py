@@ -199,6 +199,14 @@ def test_clause_texts_on_a_small_model(original, texts):
     assert errata.clause_texts(license_of(zh, original=original, zh_title="T")) == texts
 
 
+def test_a_character_only_the_original_has_at_its_end_goes_to_the_last_clause():
+    """Even when that clause has one character and the one before it is another clause's."""
+    from factories import item, section
+
+    zh = [section("s1", "一、", "定义", line=3, lang="zh-Hans"), item("s1-1", "", "s1", "甲", line=5, lang="zh-Hans")]
+    assert errata.clause_texts(license_of(zh, original="T一、定义甲乙", zh_title="T")) == {"": "T", "s1": "一、定义", "s1-1": "甲乙"}
+
+
 def test_clause_texts_of_an_empty_source():
     assert errata.clause_texts(license_of(original="甲 乙\n丙", zh_title="")) == {"": "甲 乙丙"}
 

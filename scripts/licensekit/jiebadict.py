@@ -83,10 +83,10 @@ def source_runs(root: Path) -> list[str]:
     for path in source_files(root):
         info = path.stat()
         stats[f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"] = path
-    key = hashlib.sha256("\n".join(stats).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    key = hashlib.sha256("\n".join(stats).encode(errors="surrogateescape")).hexdigest()[:16]
     kept = cache_dir() / f"runs-{key}.json"
     try:
-        runs = json.loads(kept.read_text(encoding="utf-8"))
+        runs = json.loads(kept.read_bytes())
         if isinstance(runs, list) and all(isinstance(run, str) for run in runs):
             return runs
     except (OSError, ValueError):
@@ -97,13 +97,13 @@ def source_runs(root: Path) -> list[str]:
             _FILE_RUNS[stat] = han_runs([_text(path)])
         found |= _FILE_RUNS[stat]
     runs = sorted(found)
-    _write(kept, json.dumps(runs, ensure_ascii=False))
+    _write(kept, json.dumps(runs))
     return runs
 
 
 def _write(path: Path, text: str) -> None:
     fresh = path.with_name(f".{path.name}.{os.getpid()}")
-    fresh.write_text(text, encoding="utf-8")
+    fresh.write_bytes(text.encode())
     fresh.replace(path)  # atomic: a concurrent build never reads half a file
 
 
@@ -114,7 +114,7 @@ def full_dictionary() -> Path:
 def trimmed(runs: set[str], full: Iterable[str]) -> str:
     """The lines of the dictionary `full` whose word occurs in one of `runs`, then a
     filler line that keeps the total frequency (jieba's scores divide by it)."""
-    entries = [(line, line.split(" ", 1)) for line in full if line.strip()]
+    entries = [(line, line.split(maxsplit=1)) for line in full if line.strip()]
     longest = max(len(word) for _, (word, _rest) in entries)
     wanted = {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + longest) + 1)}
     kept, dropped = [], 0
@@ -122,7 +122,7 @@ def trimmed(runs: set[str], full: Iterable[str]) -> str:
         if word in wanted:
             kept.append(line.rstrip("\n"))
         else:
-            dropped += int(rest.split(" ", 1)[0])
+            dropped += int(rest.split(maxsplit=1)[0])
     return "\n".join([*kept, f"{FILLER} {dropped} x"]) + "\n"
 
 
