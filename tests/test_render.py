@@ -229,7 +229,8 @@ def test_text_pages(lic):
     assert list(generated) == ["zh.md", "en.md", "parallel.md"]
     # Without the site's address, no page claims one.
     assert all("license-address" not in html for _, html in generated.values())
-    assert 'class="license-address" href="https://x.test/zh/"' in pages.text_pages(lic, "https://x.test/")["zh.md"][1]
+    for site_url in ("https://x.test/LICENSE-X/", "https://x.test/LICENSE-X"):
+        assert 'class="license-address" href="https://x.test/LICENSE-X/zh/"' in pages.text_pages(lic, site_url)["zh.md"][1]
     assert generated["zh.md"][0] == (
         '---\ntitle: "baichuan-7B模型许可协议（中文原文）"\nlang: "zh-Hans"\n'
         'description: "baichuan-7B模型许可协议"\nsearch: {"boost": 2}\n---\n\n'

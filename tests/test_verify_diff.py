@@ -77,3 +77,30 @@ def test_a_diff_keeps_its_equal_characters():
 def test_a_diff_is_cleaned_up_for_people_to_read(a, b, ops):
     # Scattered one-character matches are not shown as kept: the changed stretch is whole.
     assert diff(a, b) == ops
+
+
+# Two texts over 100 characters on several lines: diff-match-patch would first diff them line by
+# line (its `checklines`), which here leaves an empty insertion in the report.
+LINES_A = (
+    "甲乙甲乙使用。使用，许可许可\n。，许可，，模型。使用\n许可使用使用许可丙丁\n\n许可使用使用使用\n，使用。甲乙许可许可使用模型模型丙丁模型，"
+    "模型许可。，模型丙丁丙丁许可甲乙甲乙，，，许可许可丙丁模型，许可使用模型，\n许可模型使用许可\n。使用丙丁使用模型。甲乙使用丙丁\n。使用甲乙甲乙\n许可许可丙丁丙丁"
+)
+LINES_B = (
+    LINES_A.replace("许可使用使用许可", "许可使用乙用许可")
+    .replace("使用模型模型", "使用模型许型")
+    .replace("丙丁模型，许可", "丙丁模型乙许可")[:-1]
+)
+
+
+def test_a_long_diff_of_several_lines_is_by_character():
+    ops = diff(LINES_A, LINES_B)
+    assert [x for x in ops if x[0] != EQUAL] == [
+        (DELETE, "使"),
+        (INSERT, "乙"),
+        (DELETE, "模"),
+        (INSERT, "许"),
+        (DELETE, "，"),
+        (INSERT, "乙"),
+        (DELETE, "丁"),
+    ]
+    assert all(text for _, text in ops)
