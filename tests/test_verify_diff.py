@@ -38,7 +38,8 @@ def test_substitutions_replace_only_slot_values(got, expected):
         ("A北京百川B北京百川C", "A甲B乙C", [("licensor", "北京百川", "甲"), ("licensor", "北京百川", "乙")]),
         ("A北京百川B北京百川C", "A甲BC", [("licensor", "北京百川", "甲"), ("licensor", "北京百川", "")]),
         ("A北京百川B北京百川", "A甲B乙", [("licensor", "北京百川", "甲"), ("licensor", "北京百川", "乙")]),
-        ("北京百川北京百川", "甲乙", [("licensor", "北京百川", ""), ("licensor", "北京百川", "甲乙")]),
+        ("北京百川北京百川", "甲乙", None),  # touching: the second is a literal
+        ("北京百川北京百川", "甲北京百川", [("licensor", "北京百川", "甲")]),
         ("北京百川", "", [("licensor", "北京百川", "")]),
         ("A北京百川B", "AB", [("licensor", "北京百川", "")]),
         ("A北京百川B", "A", None),
@@ -104,3 +105,12 @@ def test_a_long_diff_of_several_lines_is_by_character():
         (DELETE, "丁"),
     ]
     assert all(text for _, text in ops)
+
+
+@pytest.mark.parametrize("ref", ["baichuan-7B北京百川", "北京百川baichuan-7B"])
+def test_slot_values_that_touch_are_cut_once(ref):
+    """With no literal between two values, the text cannot tell where one ends: the licensor's
+    name (the first slot) is cut, and the model's name is a literal that must be there."""
+    changed = ref.replace("北京百川", "上海某某")
+    assert substitutions(ref, changed, SLOTS) == [("licensor", "北京百川", "上海某某")]
+    assert substitutions(ref, changed.replace("baichuan-7B", "lingxi-13B"), SLOTS) is None

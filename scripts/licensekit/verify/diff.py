@@ -53,7 +53,7 @@ def variants(ref_raw: str, in_raw: str, ops: list[tuple[int, str]]) -> Counter:
 
 def substitutions(ref: str, got: str, slots: dict[str, list[str]]) -> list[tuple[str, str, str]] | None:
     """Whether `got` is `ref` with template slot values replaced: `ref` is cut at each slot
-    value (longest first, leftmost, not overlapping) and the literal pieces between are
+    value (longest first, leftmost, not overlapping or touching) and the literal pieces between are
     looked for in `got` in order, each at its leftmost place after the last. The result is
     each (slot, value, replacement) that differs, or None when the pieces do not match."""
     cuts: list[tuple[int, int, str, str]] = []
@@ -62,7 +62,8 @@ def substitutions(ref: str, got: str, slots: dict[str, list[str]]) -> list[tuple
             start = ref.find(value)
             while start >= 0:
                 end = start + len(value)
-                if not any(start < b and a < end for a, b, _, _ in cuts):
+                # Nor touching one: with no literal between them, the text could not tell where one ends.
+                if not any(start <= b and a <= end for a, b, _, _ in cuts):
                     cuts.append((start, end, slot, value))
                 start = ref.find(value, end)
     if not cuts:
