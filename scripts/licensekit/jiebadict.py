@@ -122,7 +122,7 @@ def trimmed(runs: set[str], full: Iterable[str]) -> str:
         if word in wanted:
             kept.append(line.rstrip("\n"))
         else:
-            dropped += int(rest.split(maxsplit=1)[0])
+            dropped += int(rest.split()[0])
     return "\n".join([*kept, f"{FILLER} {dropped} x"]) + "\n"
 
 
