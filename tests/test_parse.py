@@ -118,6 +118,14 @@ def test_the_title_keeps_its_code_spans(tmp_path, lang, heading, title):
     assert (doc.title, doc.title_line, found) == (title, 5, [])
 
 
+@pytest.mark.parametrize("body", ["", "## 一、定义 {#s1}\n"])
+def test_a_missing_title_is_placed_on_the_first_line(tmp_path, body):
+    """The line that findings about a missing title point at (the reviewed texts' check reads doc.title_line)."""
+    path, (doc, found) = parsed(tmp_path, "zh-Hans", body)
+    assert (doc.title, doc.title_line) == ("", 1)
+    assert [f.format(tmp_path) for f in found][-1] == "zh.md:1: STRUCTURE -: missing the `#` title"
+
+
 @pytest.mark.parametrize(
     ("text", "spans", "messages"),
     [
