@@ -163,6 +163,15 @@ def margin(score: float, n: int) -> float:
     return 1.96 * math.sqrt(score * (1 - score) / n) if n else 1.0
 
 
+def full_run(setup: float, run: float, sampled: int, mutants: int) -> str:
+    """What a full run would take, from a sample's times: the same set-up, and the sampled
+    mutants' time scaled to all of them (a random sample's mean time per mutant estimates the
+    whole run's; mutmut's own start is scaled with it, so the estimate errs long)."""
+    each = run / max(sampled, 1)
+    minutes = (setup + each * mutants) / 60
+    return f"a full run of the {mutants} mutants would take about {minutes:.0f} min here (set-up {setup / 60:.1f} min, then {each:.2f} s a mutant)"
+
+
 def report(found: dict[str, str], seconds: float, population: set[str] | None = None) -> bool:
     """Print the survivors and the score beside the goal. With `population` (every mutant's name),
     `found` is a random sample of it: the score is an estimate, printed with its 95 % margin."""
@@ -224,13 +233,18 @@ def main(argv: list[str]) -> int:
         return 0 if shown and not killed else 1
     if args.sample:
         everything = generate(children)
-        chosen = sample(sorted(set(everything) - set(equivalent())), args.sample, args.seed)
+        candidates = sorted(set(everything) - set(equivalent()))
+        chosen = sample(candidates, args.sample, args.seed)
+        generated = time.monotonic()
         result = mutmut("run", *children, *chosen)
         if result.returncode != 0:
             print(f"mutmut run failed ({result.returncode})", file=sys.stderr)
             return result.returncode
+        ran = time.monotonic() - generated
         found = statuses()
-        return 0 if report({k: found[k] for k in chosen}, time.monotonic() - start, set(everything)) else 1
+        passed = report({k: found[k] for k in chosen}, time.monotonic() - start, set(everything))
+        print(full_run(generated - start, ran, len(chosen), len(candidates)))
+        return 0 if passed else 1
     if args.survivors:
         again = sorted(k for k, v in statuses().items() if v not in DETECTED and k not in equivalent())
         for dest in (STAGE / "tests", STAGE / "mutants" / "tests"):

@@ -213,7 +213,21 @@ def test_the_full_run_skips_the_listed_equivalents(runs, capsys):
 def test_a_sample_is_drawn_from_the_mutants_not_listed(runs, capsys):
     assert mutation.main(["--sample", "4", "--seed", "5"]) in (0, 1)
     assert runs[-1] == mutation.sample(sorted(set(NAMES) - {"m.x_f__mutmut_10"}), 4, 5)
-    assert "in a random sample of 4 of 10 mutants" in capsys.readouterr().out
+    out = capsys.readouterr().out.splitlines()
+    assert "in a random sample of 4 of 10 mutants" in out[-2]
+    assert out[-1].startswith("a full run of the 10 mutants would take about ")
+
+
+@pytest.mark.parametrize(
+    ("setup", "run", "sampled", "mutants", "line"),
+    [
+        (180.0, 420.0, 1200, 12000, "a full run of the 12000 mutants would take about 73 min here (set-up 3.0 min, then 0.35 s a mutant)"),
+        (60.0, 30.0, 100, 100, "a full run of the 100 mutants would take about 2 min here (set-up 1.0 min, then 0.30 s a mutant)"),
+        (0.0, 0.0, 0, 5, "a full run of the 5 mutants would take about 0 min here (set-up 0.0 min, then 0.00 s a mutant)"),
+    ],
+)
+def test_a_sample_projects_the_full_run_from_its_time_per_mutant(setup, run, sampled, mutants, line):
+    assert mutation.full_run(setup, run, sampled, mutants) == line
 
 
 @pytest.mark.parametrize(("status", "code"), [("survived", 0), ("killed", 1), ("timeout", 1)])
