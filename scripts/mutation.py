@@ -169,7 +169,10 @@ def full_run(setup: float, run: float, sampled: int, mutants: int) -> str:
     whole run's; mutmut's own start is scaled with it, so the estimate errs long)."""
     each = run / max(sampled, 1)
     minutes = (setup + each * mutants) / 60
-    return f"a full run of the {mutants} mutants would take about {minutes:.0f} min here (set-up {setup / 60:.1f} min, then {each:.2f} s a mutant)"
+    return (
+        f"a full run of the {mutants} mutants would take about {minutes:.0f} min here "
+        f"(set-up {setup / 60:.1f} min, then {each:.2f} s a mutant)"
+    )
 
 
 def report(found: dict[str, str], seconds: float, population: set[str] | None = None) -> bool:
