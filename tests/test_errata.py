@@ -47,6 +47,7 @@ def test_reviewed_errata_are_in_the_data(lic):
         ("使用、复制、修改", []),
         ("复制、复制", ["复制、…复制"]),  # the same item twice
         ("制、制作", []),  # one character is not a word
+        ("复制、使用，修改、复制品", []),  # items of two sentences
     ],
 )
 def test_repeats(text, found):
@@ -197,6 +198,18 @@ def test_clause_texts_on_a_small_model(original, texts):
 
     zh = [section("s1", "一、", "定义", line=3, lang="zh-Hans"), item("s1-1", "1.", "s1", "甲乙 丙", line=5, lang="zh-Hans")]
     assert errata.clause_texts(license_of(zh, original=original, zh_title="T")) == texts
+
+
+def test_a_repetition_is_found_across_a_stray_space():
+    from factories import item, section
+
+    text = "甲乙丙丁戊己庚辛壬癸子丑，以及甲乙丙丁戊己庚辛壬癸子丑"
+    zh = [section("s1", "一、", "定义", line=3, lang="zh-Hans"), item("s1-1", "1.", "s1", text, line=5, lang="zh-Hans")]
+    original = "T\n一、定义\n1.甲乙丙丁戊己庚辛壬癸子丑，以及甲乙丙丁戊 己庚辛壬癸子丑\n"
+    assert errata.detect(license_of(zh, original=original, zh_title="T")) == [
+        Oddity("spacing", "s1-1", "戊 己"),
+        Oddity("repetition", "s1-1", "甲乙丙丁戊己庚辛壬癸子丑"),
+    ]
 
 
 def test_a_character_only_the_original_has_at_its_end_goes_to_the_last_clause():
