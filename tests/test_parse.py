@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from licensekit.model import LANGS, Document, Finding, Paragraph, Span
-from licensekit.parse import NUMBER, _check_front_matter, load, parse_document
+from licensekit.parse import NUMBER, _check_front_matter, load, parse_document, source_texts
 
 IDS = (
     ["s1", "s1-license", "s1-model", "s1-data", "s1-personal-information", "s1-output", "s1-training", "s1-model-derivatives"]
@@ -237,3 +237,18 @@ def test_language_entries_that_name_no_source_of_ours_are_ignored(tmp_path):
     lic = load(tmp_path)
     assert [f for f in lic.findings if f.code == "FILE-OUTSIDE"] == []
     assert {lang: doc.path for lang, doc in lic.docs.items()} == {"zh-Hans": tmp_path / "zh.md", "en": tmp_path / "en.md"}
+
+
+@pytest.mark.parametrize("first", ["not UTF-8", "too large"])
+def test_source_texts_leave_out_only_a_file_that_cannot_be_read(tmp_path, monkeypatch, first):
+    from licensekit import sources
+
+    monkeypatch.setattr(sources, "MAX_BYTES", 3)  # one Chinese character
+    root = tmp_path / "license"
+    (root / "sub").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
+    (root / "a.md").write_bytes(b"\xff\xfe" if first == "not UTF-8" else "甲甲".encode())
+    (root / "b.md").write_text("乙", encoding="utf-8")
+    (root / "sub" / "c.yaml").write_text("丙", encoding="utf-8")
+    (tmp_path / "docs" / "d.md").write_text("丁", encoding="utf-8")
+    assert source_texts(root) == {root / "b.md": "乙", root / "sub" / "c.yaml": "丙", tmp_path / "docs" / "d.md": "丁"}
