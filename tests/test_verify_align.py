@@ -70,6 +70,14 @@ def test_a_strong_chain_holds_30_percent_of_its_units_shingles(unit, count, stro
     assert align.strong(Chain(unit, 0, 0, 0, 0, count), ref) is strong
 
 
+@pytest.mark.parametrize(("count", "strong"), [(11, False), (12, True)])
+def test_the_30_percent_is_exact_in_integers(count, strong):
+    # 30 % of 37 shingles is 11.1: 11 anchors fall short by a tenth of an anchor
+    ref = reference(A + B)
+    assert ref.grams == [37]
+    assert align.strong(Chain(0, 0, 0, 0, 0, count), ref) is strong
+
+
 def test_a_unit_without_shingles_is_strong_with_one_anchor():
     ref = reference(A, TINY)
     assert ref.grams == [17, 0]
@@ -231,8 +239,10 @@ def test_an_empty_unit_is_never_placed():
         ((A, TINY, B), [(0, 0, 20), (2, 20, 40)], [(0, 0, 20), (2, 20, 40)]),
         # the neighbours are not next to each other in the input
         ((A, TINY, B, C), [(0, 0, 20), (3, 25, 45), (2, 50, 70)], [(0, 0, 20), (3, 25, 45), (2, 50, 70)]),
+        # the nearest unit before (1) was moved away from the gap; the last region before it is unit 0
+        ((A, B, TINY, C), [(1, 0, 20), (0, 25, 45), (3, 50, 70)], [(1, 0, 20), (0, 25, 45), (3, 50, 70)]),
     ],
-    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order"],
+    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order", "before-moved"],
 )
 def test_a_gap_is_a_missing_unit_only_where_exactly_one_belongs(units, out, expected):
     ref = reference(*units)
