@@ -49,6 +49,9 @@ def test_anchors_are_every_input_shingle_unique_in_the_reference():
         # 20 characters inserted (the unit's length) still join; 21 do not
         ([(0, 0, 0), (21, 0, 1)], [(0, 0, 0, 21, 1, 2)]),
         ([(0, 0, 0), (22, 0, 1)], [(0, 0, 0, 0, 0, 1), (0, 22, 1, 22, 1, 1)]),
+        # the insertion is counted from the last anchor's offset, whatever it is
+        ([(0, 0, 1), (21, 0, 2)], [(0, 0, 1, 21, 2, 2)]),
+        ([(0, 0, 1), (22, 0, 2)], [(0, 0, 1, 0, 1, 1), (0, 22, 2, 22, 2, 1)]),
         # a short unit allows 16
         ([(0, 1, 0), (17, 1, 1)], [(1, 0, 0, 17, 1, 2)]),
         ([(0, 1, 0), (18, 1, 1)], [(1, 0, 0, 0, 0, 1), (1, 18, 1, 18, 1, 1)]),
@@ -212,6 +215,32 @@ def test_else_in_the_gap_after_the_previous_unit():
     assert placed(align.place_exact(out, canon, ref)) == [(0, 0, 20), (1, 20, 22), (2, 24, 44)]
 
 
+@pytest.mark.parametrize(
+    ("units", "canon", "out", "expected"),
+    [
+        ((TINY, A), TINY + "X" + A, [(1, 3, 23)], [(0, 0, 2), (1, 3, 23)]),
+        (
+            (A, TINY, B, C),
+            A + TINY + C + TINY + B,
+            [(0, 0, 20), (3, 22, 42), (2, 44, 64)],
+            [(0, 0, 20), (3, 22, 42), (1, 42, 44), (2, 44, 64)],
+        ),
+        ((A, B, TINY, C), A + TINY + B + "XX" + C, [(0, 0, 20), (1, 22, 42), (3, 44, 64)], [(0, 0, 20), (1, 22, 42), (3, 44, 64)]),
+        (
+            (A, TINY, B, C),
+            B + "XX" + A + TINY + "YY" + C,
+            [(2, 0, 20), (0, 22, 42), (3, 46, 66)],
+            [(2, 0, 20), (0, 22, 42), (1, 42, 44), (3, 46, 66)],
+        ),
+    ],
+    ids=["from-the-start-of-the-text", "next-unit-not-next-region", "no-further-back-than-the-region-before", "up-to-the-region-after"],
+)
+def test_the_gaps_beside_a_unit_are_those_next_to_its_neighbours_regions(units, canon, out, expected):
+    regions = [Region(u, s, e, s, e) for u, s, e in out]
+    # a unit placed verbatim is all core
+    assert align.place_exact(regions, canon, reference(*units)) == [Region(u, s, e, s, e) for u, s, e in expected]
+
+
 def test_a_unit_found_nowhere_beside_its_neighbours_stays_missing():
     ref = reference(A, TINY, B)
     canon = TINY + A + "XXXX" + B
@@ -239,15 +268,18 @@ def test_an_empty_unit_is_never_placed():
         ((A, TINY, B), [(0, 0, 20), (2, 20, 40)], [(0, 0, 20), (2, 20, 40)]),
         # the neighbours are not next to each other in the input
         ((A, TINY, B, C), [(0, 0, 20), (3, 25, 45), (2, 50, 70)], [(0, 0, 20), (3, 25, 45), (2, 50, 70)]),
+        # a missing unit with no place does not stop the search for the next one
+        ((SHORT, A, TINY, B), [(1, 0, 20), (3, 30, 50)], [(1, 0, 20), (2, 20, 30), (3, 30, 50)]),
         # the nearest unit before (1) was moved away from the gap; the last region before it is unit 0
         ((A, B, TINY, C), [(1, 0, 20), (0, 25, 45), (3, 50, 70)], [(1, 0, 20), (0, 25, 45), (3, 50, 70)]),
     ],
-    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order", "before-moved"],
+    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order", "before-moved", "one-without-place"],
 )
 def test_a_gap_is_a_missing_unit_only_where_exactly_one_belongs(units, out, expected):
     ref = reference(*units)
     regions = [Region(u, s, e, s, e) for u, s, e in out]
-    assert placed(align.place_gaps(regions, ref)) == expected
+    # a gap taken for a unit is all core
+    assert align.place_gaps(regions, ref) == [Region(u, s, e, s, e) for u, s, e in expected]
 
 
 def test_the_copy_in_the_units_own_place_is_taken():
