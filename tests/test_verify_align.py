@@ -8,6 +8,7 @@ import pytest
 
 from licensekit.verify import align
 from licensekit.verify.align import Chain, Region, Spans
+from licensekit.verify.match import match
 from licensekit.verify.normalise import normalise
 from licensekit.verify.reference import Reference, Unit, _index
 
@@ -153,6 +154,21 @@ def test_regions_widen_to_the_unit_but_not_into_a_neighbour():
 def test_units_are_placed(canon, regions):
     ref = reference(A, TINY, B) if len(regions) == 3 else reference(A, B)
     assert regions_of(canon, ref) == regions
+
+
+@pytest.mark.parametrize(
+    ("canon", "added", "duplicates"),
+    [
+        # the copy's last two characters stand where B's region reaches back to: added text only
+        (A + "QQ" + A + B[2:], [(20, 40, 0)], {}),
+        # two characters further on, the copy lies outside every region: a copy of A
+        (A + "QQ" + A + "XY" + B[2:], [(20, 42, 0)], {0: 1}),
+    ],
+    ids=["touching-a-region", "apart"],
+)
+def test_a_copy_is_a_duplicate_only_outside_every_region(canon, added, duplicates):
+    m = match(normalise(canon), reference(A, B))
+    assert (m.added, dict(m.duplicates)) == (added, duplicates)
 
 
 @pytest.mark.parametrize(("gap", "start"), [(8, 20), (9, 29), (0, 20), (1, 20)])
