@@ -98,6 +98,26 @@ def test_trimmed_keeps_the_words_inside_the_runs_and_the_total(runs, kept, dropp
     assert total == 131  # jieba divides every score by the total: it must not change
 
 
+def test_trimmed_keeps_a_line_as_it_is_but_its_newline():
+    assert jiebadict.trimmed({"许可方"}, ["许可 7 X \n", "许可方 3 X\n"]) == "许可 7 X \n许可方 3 X\n\ue000 0 x\n"
+
+
+def test_a_changed_full_dictionary_read_as_utf8_regenerates_the_trimmed_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    full = tmp_path / "dict.txt"
+    full.write_bytes("".join(FULL).encode())
+    monkeypatch.setattr(jiebadict, "full_dictionary", lambda: full)
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("许可方\n", encoding="utf-8")
+    with ascii_locale():  # read as UTF-8 whatever the locale
+        before = jiebadict.dictionary(project)
+        full.write_bytes(("".join(FULL) + "可方 6 n\n").encode())  # another jieba's dictionary, one word more
+        after = jiebadict.dictionary(project)
+    assert before.read_text(encoding="utf-8") == "许可 7 v\n许可方 3 n\n方 2 n\n\ue000 119 x\n"
+    assert after.read_text(encoding="utf-8") == "许可 7 v\n许可方 3 n\n方 2 n\n可方 6 n\n\ue000 119 x\n"
+
+
 def test_a_missing_dictionary_is_generated_into_the_user_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     project = tmp_path / "p"

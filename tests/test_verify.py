@@ -184,6 +184,25 @@ def test_lang_forces_the_reference(refs, lic):
     assert verify_text(lic.original, refs, lang="zh-Hans")["verdict"] == "identical"
 
 
+def english(lic) -> str:
+    return "\n\n".join([lic.en.title, *(clause_line(c) for c in lic.en.clauses)])
+
+
+@pytest.mark.parametrize(
+    ("build", "language", "verdict"),
+    [
+        # 3157 of 3159 Chinese characters found, 97 of 9484 English ones
+        (lambda lic: lic.original.replace("单独所有", "所有") + "\n\n" + clause_line(lic.en.clauses[5]), "zh-Hans", "modified"),
+        # 28 of 3159 Chinese characters found, all 9484 English ones
+        (lambda lic: english(lic) + "\n\n" + clause_line(lic.zh.clauses[5]), "en", "identical"),
+    ],
+    ids=["chinese-with-an-english-clause", "english-with-a-chinese-clause"],
+)
+def test_the_language_found_in_the_larger_share_is_chosen(refs, lic, build, language, verdict):
+    report = verify_text(build(lic), refs)
+    assert (report["language"], report["verdict"]) == (language, verdict)
+
+
 # --- bad input ---------------------------------------------------------------------------
 
 BAD_BYTES = {

@@ -8,6 +8,7 @@ import pytest
 
 from licensekit.verify import align
 from licensekit.verify.align import Chain, Region, Spans
+from licensekit.verify.match import match
 from licensekit.verify.normalise import normalise
 from licensekit.verify.reference import Reference, Unit, _index
 
@@ -49,6 +50,9 @@ def test_anchors_are_every_input_shingle_unique_in_the_reference():
         # 20 characters inserted (the unit's length) still join; 21 do not
         ([(0, 0, 0), (21, 0, 1)], [(0, 0, 0, 21, 1, 2)]),
         ([(0, 0, 0), (22, 0, 1)], [(0, 0, 0, 0, 0, 1), (0, 22, 1, 22, 1, 1)]),
+        # the insertion is counted from the last anchor's offset, whatever it is
+        ([(0, 0, 1), (21, 0, 2)], [(0, 0, 1, 21, 2, 2)]),
+        ([(0, 0, 1), (22, 0, 2)], [(0, 0, 1, 0, 1, 1), (0, 22, 2, 22, 2, 1)]),
         # a short unit allows 16
         ([(0, 1, 0), (17, 1, 1)], [(1, 0, 0, 17, 1, 2)]),
         ([(0, 1, 0), (18, 1, 1)], [(1, 0, 0, 0, 0, 1), (1, 18, 1, 18, 1, 1)]),
@@ -68,6 +72,14 @@ def test_a_strong_chain_holds_30_percent_of_its_units_shingles(unit, count, stro
     ref = reference(A, "一二三四五六七八九十百千万")
     assert ref.grams == [17, 10]  # 30 %: 5.1 and 3
     assert align.strong(Chain(unit, 0, 0, 0, 0, count), ref) is strong
+
+
+@pytest.mark.parametrize(("count", "strong"), [(11, False), (12, True)])
+def test_the_30_percent_is_exact_in_integers(count, strong):
+    # 30 % of 37 shingles is 11.1: 11 anchors fall short by a tenth of an anchor
+    ref = reference(A + B)
+    assert ref.grams == [37]
+    assert align.strong(Chain(0, 0, 0, 0, 0, count), ref) is strong
 
 
 def test_a_unit_without_shingles_is_strong_with_one_anchor():
@@ -144,6 +156,21 @@ def test_units_are_placed(canon, regions):
     assert regions_of(canon, ref) == regions
 
 
+@pytest.mark.parametrize(
+    ("canon", "added", "duplicates"),
+    [
+        # the copy's last two characters stand where B's region reaches back to: added text only
+        (A + "QQ" + A + B[2:], [(20, 40, 0)], {}),
+        # two characters further on, the copy lies outside every region: a copy of A
+        (A + "QQ" + A + "XY" + B[2:], [(20, 42, 0)], {0: 1}),
+    ],
+    ids=["touching-a-region", "apart"],
+)
+def test_a_copy_is_a_duplicate_only_outside_every_region(canon, added, duplicates):
+    m = match(normalise(canon), reference(A, B))
+    assert (m.added, dict(m.duplicates)) == (added, duplicates)
+
+
 @pytest.mark.parametrize(("gap", "start"), [(8, 20), (9, 29), (0, 20), (1, 20)])
 def test_glue_joins_a_gap_of_at_most_8(gap, start):
     out = align.glue([Region(0, 0, 20, 0, 20), Region(1, 20 + gap, 40 + gap, 20 + gap, 40 + gap)])
@@ -204,6 +231,32 @@ def test_else_in_the_gap_after_the_previous_unit():
     assert placed(align.place_exact(out, canon, ref)) == [(0, 0, 20), (1, 20, 22), (2, 24, 44)]
 
 
+@pytest.mark.parametrize(
+    ("units", "canon", "out", "expected"),
+    [
+        ((TINY, A), TINY + "X" + A, [(1, 3, 23)], [(0, 0, 2), (1, 3, 23)]),
+        (
+            (A, TINY, B, C),
+            A + TINY + C + TINY + B,
+            [(0, 0, 20), (3, 22, 42), (2, 44, 64)],
+            [(0, 0, 20), (3, 22, 42), (1, 42, 44), (2, 44, 64)],
+        ),
+        ((A, B, TINY, C), A + TINY + B + "XX" + C, [(0, 0, 20), (1, 22, 42), (3, 44, 64)], [(0, 0, 20), (1, 22, 42), (3, 44, 64)]),
+        (
+            (A, TINY, B, C),
+            B + "XX" + A + TINY + "YY" + C,
+            [(2, 0, 20), (0, 22, 42), (3, 46, 66)],
+            [(2, 0, 20), (0, 22, 42), (1, 42, 44), (3, 46, 66)],
+        ),
+    ],
+    ids=["from-the-start-of-the-text", "next-unit-not-next-region", "no-further-back-than-the-region-before", "up-to-the-region-after"],
+)
+def test_the_gaps_beside_a_unit_are_those_next_to_its_neighbours_regions(units, canon, out, expected):
+    regions = [Region(u, s, e, s, e) for u, s, e in out]
+    # a unit placed verbatim is all core
+    assert align.place_exact(regions, canon, reference(*units)) == [Region(u, s, e, s, e) for u, s, e in expected]
+
+
 def test_a_unit_found_nowhere_beside_its_neighbours_stays_missing():
     ref = reference(A, TINY, B)
     canon = TINY + A + "XXXX" + B
@@ -231,13 +284,18 @@ def test_an_empty_unit_is_never_placed():
         ((A, TINY, B), [(0, 0, 20), (2, 20, 40)], [(0, 0, 20), (2, 20, 40)]),
         # the neighbours are not next to each other in the input
         ((A, TINY, B, C), [(0, 0, 20), (3, 25, 45), (2, 50, 70)], [(0, 0, 20), (3, 25, 45), (2, 50, 70)]),
+        # a missing unit with no place does not stop the search for the next one
+        ((SHORT, A, TINY, B), [(1, 0, 20), (3, 30, 50)], [(1, 0, 20), (2, 20, 30), (3, 30, 50)]),
+        # the nearest unit before (1) was moved away from the gap; the last region before it is unit 0
+        ((A, B, TINY, C), [(1, 0, 20), (0, 25, 45), (3, 50, 70)], [(1, 0, 20), (0, 25, 45), (3, 50, 70)]),
     ],
-    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order"],
+    ids=["one-missing", "nearest-before", "nearest-after", "two-missing", "no-gap", "out-of-order", "before-moved", "one-without-place"],
 )
 def test_a_gap_is_a_missing_unit_only_where_exactly_one_belongs(units, out, expected):
     ref = reference(*units)
     regions = [Region(u, s, e, s, e) for u, s, e in out]
-    assert placed(align.place_gaps(regions, ref)) == expected
+    # a gap taken for a unit is all core
+    assert align.place_gaps(regions, ref) == [Region(u, s, e, s, e) for u, s, e in expected]
 
 
 def test_the_copy_in_the_units_own_place_is_taken():

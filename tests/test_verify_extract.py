@@ -211,6 +211,21 @@ def test_the_title_repeated_anywhere_is_removed_but_its_first_occurrence():
     assert strip_furniture(text) == (text, 0, [])
 
 
+LONG_TITLE = "许可协议" * 50  # 200 characters, the longest line taken for the title
+
+
+@pytest.mark.parametrize(
+    ("title", "result"),
+    [
+        (LONG_TITLE, (f"{LONG_TITLE}\n正文", 0, [(LONG_TITLE, 1)])),
+        (LONG_TITLE + "书", (f"{LONG_TITLE}书\n正文\n{LONG_TITLE}书", 0, [])),
+    ],
+    ids=["200", "201"],
+)
+def test_a_title_line_holds_at_most_200_characters(title, result):
+    assert strip_furniture(f"{title}\n正文\n{title}", frozenset({title})) == result
+
+
 @pytest.mark.parametrize(
     "line",
     [

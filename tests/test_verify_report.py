@@ -376,6 +376,11 @@ def test_the_schema_address_has_one_slash_before_it(site_url, base):
     }
 
 
+def test_a_report_on_the_license_names_its_schema_with_only_the_slashes_cut(lic):
+    report = verify_text(lic.original, References(lic, "https://example.org/XX/"))
+    assert report["$schema"] == "https://example.org/XX/schema/verify-report.schema.json"
+
+
 # --- the JSON report's details ----------------------------------------------------------------
 
 

@@ -53,12 +53,12 @@ SPACE = re.compile(r"\s+")
 
 
 def source_files(root: Path) -> list[Path]:
-    return sorted(p for pattern in SOURCES for p in root.glob(pattern) if "__pycache__" not in p.parts)
+    return sorted(p for pattern in SOURCES for p in root.glob(pattern))
 
 
 def _text(path: Path) -> str:
     """A source's text, with markup and whitespace removed."""
-    return (JOINS if path.suffix in (".md", ".yaml") else SPACE).sub("", path.read_text(encoding="utf-8", errors="replace"))
+    return (JOINS if path.suffix in (".md", ".yaml") else SPACE).sub("", path.read_bytes().decode(errors="replace"))
 
 
 def source_texts(root: Path) -> list[str]:
