@@ -147,3 +147,28 @@ def test_a_phrase_is_found_across_spaces_and_line_breaks_in_the_chinese():
     en = [clause("s1", "paragraph", "The final right to interpret."), clause("s2", "paragraph", "The last word.", line=9)]
     found = consistency.check(license_of(zh, en, notes=[{**NOTE, "clauses": ["s1", "s2"]}]))
     assert found == [finding("en", 9, "TRANSLATION-INCONSISTENT", "s2", f"{NOT_RENDERED}, as in s1")]
+
+
+@pytest.mark.parametrize(
+    "note,expected",
+    [
+        # lacking an ID and clauses (the schema check's findings), the note lists no clause
+        ({"zh-Hans": "最终解释权", "en": "final right to interpret"}, [("NOTE-STALE", "", "“最终解释权”")]),
+        # a stale phrase does not stop the note's other phrases from being checked
+        (
+            {**NOTE, "zh-Hans": "协商；最终解释权", "en": "negotiation; final right to interpret"},
+            [("NOTE-STALE", "n", "“协商”"), ("TRANSLATION-INCONSISTENT", "s1", NOT_RENDERED)],
+        ),
+    ],
+)
+def test_a_stale_phrase_is_reported_and_the_next_checked(note, expected):
+    from factories import clause, finding, license_of
+
+    zh = [clause("s1", "paragraph", "最终解释权归许可方。", lang="zh-Hans")]
+    en = [clause("s1", "paragraph", "The Licensor decides.", line=7)]
+    stale = " is in the Chinese of none of the clauses the note lists"
+    where = {"NOTE-STALE": ("translation-notes.yaml", 10), "TRANSLATION-INCONSISTENT": ("en", 7)}
+    tails = {"NOTE-STALE": stale, "TRANSLATION-INCONSISTENT": ", and no clause renders it so"}
+    assert consistency.check(license_of(zh, en, notes=[note])) == [
+        finding(*where[code], code, cid, start + tails[code]) for code, cid, start in expected
+    ]
