@@ -301,6 +301,8 @@ def test_original_rules_on_a_small_model(original, meta, expected):
         ("百川 模型 许可协议\n正文", "百川模型协议", "title is “百川模型协议”, not the original's title “百川 模型 许可协议”"),
         ("百川模型许可协议", "", "title is “”, not the original's title “百川模型许可协议”"),
         ("\n百川模型\n", "正文", "title is “正文”, not the original's title “百川模型”"),
+        # only spaces and line feeds are free: a line of an ideographic space is the first line
+        ("\u3000\n百川模型\n", "百川模型", "title is “百川模型”, not the original's title “\u3000”"),
     ],
 )
 def test_front_title_on_a_small_model(original, title, expected):
