@@ -167,6 +167,16 @@ def test_length_at_and_beyond_the_limit():
     ]
 
 
+@pytest.mark.parametrize(("en", "message"), [(21, "21 characters, far longer than the 14"), (7, "7 characters, far shorter than the 14")])
+def test_longer_or_shorter_is_the_sign_of_z(monkeypatch, en, message):
+    """z = (21 - 2 × 7) / √(3.5 × 2 × 7) = +1.0, and (7 - 14) / 7 = -1.0: beyond a limit lowered to 0.5."""
+    monkeypatch.setattr(alignment, "LIMIT", 0.5)
+    a, b = clause("s1-1", "item", "甲" * 7, line=3, lang="zh-Hans"), clause("s1-1", "item", "e" * en, line=7)
+    z = "+1.0" if en > 14 else "-1.0"
+    expected = f"{message} the zh-Hans text leads to expect (z = {z})"
+    assert alignment._length(a, b, 2.0) == [finding("en", 7, "PARITY-LENGTH", "s1-1", expected)]
+
+
 @pytest.mark.parametrize(
     ("zh", "en", "ratio", "z"),
     [

@@ -362,7 +362,7 @@ def test_an_inline_term_with_the_id_of_a_definition():
 @pytest.mark.parametrize(
     ("lang", "patterns"),
     [
-        ("zh-Hans", [("b-derivative", "模型衍生品"), ("a-model", "模型"), ("c-data", "数据")]),
+        ("zh-Hans", [("b-derivative", "模型衍生品"), ("a-model", "模型"), ("c-data", "数据"), ("d-license", "许可")]),
         ("en", [("b-derivative", r"\bModel\ Derivatives\b"), ("b-derivative", r"\bderivative\b"), ("a-model", r"\bModel\b")]),
     ],
 )
@@ -371,5 +371,6 @@ def test_term_patterns_longest_first(lang, patterns):
         {"id": "a-model", "zh-Hans": "模型", "en": "Model"},
         {"id": "b-derivative", "zh-Hans": "模型衍生品", "en": "Model Derivatives", "forms": {"en": ["derivative"]}},
         {"id": "c-data", "zh-Hans": "数据", "en": ""},
+        {"id": "d-license", "zh-Hans": "许可"},  # no English form: no English pattern
     ]
     assert [(tid, p.pattern) for tid, p in style._patterns(license_of(glossary=glossary), lang)] == patterns

@@ -25,6 +25,10 @@ def test_the_real_sources_are_consistent(lic):
         ({"zh-Hans": "被许可人；被许可方", "en": "licensee"}, [("被许可人", "licensee"), ("被许可方", "licensee")]),
         ({"zh-Hans": "最终解释权", "en": "final right to interpret"}, [("最终解释权", "final right to interpret")]),
         ({"zh-Hans": "甲；乙；丙", "en": "a; b"}, [("甲", "a"), ("乙", "b")]),
+        # a note lacking a side (the schema check's finding) has no pairs
+        ({"zh-Hans": "甲"}, []),
+        ({"en": "a"}, []),
+        ({}, []),
     ],
 )
 def test_pairs(note, expected):
@@ -111,4 +115,60 @@ def test_a_glossary_entry_without_id_matches_the_terms_marked_with_an_empty_targ
     lic = license_of(zh, en, glossary=[{"zh-Hans": "甲", "en": "Foo"}])
     assert consistency.check(lic) == [
         finding("en", 4, "TRANSLATION-INCONSISTENT", "s1", "the glossary term “甲” is not rendered “Foo” here, and no clause renders it so")
+    ]
+
+
+NOTE = {"id": "n", "clauses": ["s1"], "zh-Hans": "最终解释权", "en": "final right to interpret"}
+NOT_RENDERED = "“最终解释权” (note n) is not rendered “final right to interpret” here"
+
+
+@pytest.mark.parametrize(
+    "title,text,expected",
+    [
+        ("", "The Licensor has the final right to interpret.", []),
+        # number, title and text are one text, a space apart: a rendering may run on from the title
+        ("Final", "right to interpret rests with the Licensor.", []),
+        ("", "The Licensor decides.", [f"{NOT_RENDERED}, and no clause renders it so"]),
+    ],
+)
+def test_a_rendering_is_looked_for_in_the_title_and_text(title, text, expected):
+    from factories import clause, finding, license_of
+
+    zh = [clause("s1", "paragraph", "最终解释权归许可方。", lang="zh-Hans")]
+    en = [clause("s1", "paragraph", text, title=title, line=7)]
+    found = consistency.check(license_of(zh, en, notes=[NOTE]))
+    assert found == [finding("en", 7, "TRANSLATION-INCONSISTENT", "s1", m) for m in expected]
+
+
+def test_a_phrase_is_found_across_spaces_and_line_breaks_in_the_chinese():
+    from factories import clause, finding, license_of
+
+    zh = [clause("s1", "paragraph", "最终\n解释权。", lang="zh-Hans"), clause("s2", "paragraph", "最 终解释权。", lang="zh-Hans")]
+    en = [clause("s1", "paragraph", "The final right to interpret."), clause("s2", "paragraph", "The last word.", line=9)]
+    found = consistency.check(license_of(zh, en, notes=[{**NOTE, "clauses": ["s1", "s2"]}]))
+    assert found == [finding("en", 9, "TRANSLATION-INCONSISTENT", "s2", f"{NOT_RENDERED}, as in s1")]
+
+
+@pytest.mark.parametrize(
+    "note,expected",
+    [
+        # lacking an ID and clauses (the schema check's findings), the note lists no clause
+        ({"zh-Hans": "最终解释权", "en": "final right to interpret"}, [("NOTE-STALE", "", "“最终解释权”")]),
+        # a stale phrase does not stop the note's other phrases from being checked
+        (
+            {**NOTE, "zh-Hans": "协商；最终解释权", "en": "negotiation; final right to interpret"},
+            [("NOTE-STALE", "n", "“协商”"), ("TRANSLATION-INCONSISTENT", "s1", NOT_RENDERED)],
+        ),
+    ],
+)
+def test_a_stale_phrase_is_reported_and_the_next_checked(note, expected):
+    from factories import clause, finding, license_of
+
+    zh = [clause("s1", "paragraph", "最终解释权归许可方。", lang="zh-Hans")]
+    en = [clause("s1", "paragraph", "The Licensor decides.", line=7)]
+    stale = " is in the Chinese of none of the clauses the note lists"
+    where = {"NOTE-STALE": ("translation-notes.yaml", 10), "TRANSLATION-INCONSISTENT": ("en", 7)}
+    tails = {"NOTE-STALE": stale, "TRANSLATION-INCONSISTENT": ", and no clause renders it so"}
+    assert consistency.check(license_of(zh, en, notes=[note])) == [
+        finding(*where[code], code, cid, start + tails[code]) for code, cid, start in expected
     ]

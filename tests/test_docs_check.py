@@ -51,6 +51,8 @@ SCRIPT_URL = "URL can run script; link to a page of the site or to https://"
         ('<span lang="en" onclick="alert(1)">x</span>', [f'raw HTML \'<span lang="en" onclick="alert(1)">\' is not allowed; {ONLY_SPAN}']),
         ("<!-- hidden -->", [html("<!-- hidden -->")]),
         ("<img", [html("<img")]),
+        # a long tag is quoted by its first 60 characters
+        ('<img alt="' + "x" * 60 + '">', [html('<img alt="' + "x" * 50)]),
         # I06 and attribute lists: only an id, a class or lang
         ('[Licensor](zh.md){onclick="alert(1)"}', ["attribute 'onclick' is not allowed; only an id, a class or lang"]),
         ('{: onclick="alert(1)" }', ["attribute 'onclick' is not allowed; only an id, a class or lang"]),
@@ -97,6 +99,26 @@ def test_the_real_pages_are_clean():
     from casebook import ROOT
 
     assert check_docs(ROOT / "docs", KNOWN) == []
+
+
+def test_a_fence_hides_only_the_lines_inside_it():
+    text = "```\n<b>\n```\n<i>\n~~~\n<u>\n~~~\n<s>\n"
+    assert check_page(PAGE, text, KNOWN) == [
+        Finding(PAGE, 4, "DOCS-HTML", "", html("<i>")),
+        Finding(PAGE, 8, "DOCS-HTML", "", html("<s>")),
+    ]
+
+
+def test_every_page_is_read_and_an_unreadable_one_is_reported(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"# A\n\n<b>\n")
+    (tmp_path / "b.md").write_bytes(b"# B\n\n\xff<i>\n")
+    (tmp_path / "c.md").write_bytes(b"\xef\xbb\xbf# C\n<u>\n")
+    assert [f.format(tmp_path) for f in check_docs(tmp_path, KNOWN)] == [
+        f"a.md:3: DOCS-HTML -: {html('<b>')}",
+        "b.md:3: ENC-UTF8 -: not valid UTF-8 (byte 5); save as UTF-8",
+        "c.md:1: ENC-BOM -: starts with a UTF-8 byte-order mark; save without BOM",
+        f"c.md:2: DOCS-HTML -: {html('<u>')}",
+    ]
 
 
 def test_findings_carry_the_line(tmp_path):
@@ -210,9 +232,11 @@ def test_a_page_finding_names_no_clause():
         ("A span {: lang=zh-Hans } and { LANG=en }.", []),
         ("Less than <`x` is not a tag.", []),
         ("{`a`=1} holds a code span, not an attribute name.", []),
+        ("Neither <`x`b> nor {c`y`=1}: the blanks of a code span join nothing.", []),
+        ("Neither <<https://x.example>b> nor {<https://x.example>=1}: nor do an autolink's.", []),
         ("{ data-x=1 }", ["docs/x.md:3: DOCS-ATTR -: attribute 'data-x' is not allowed; only an id, a class or lang"]),
     ],
 )
 def test_attributes_and_code_spans(text, expected):
-    """lang is allowed in any case; a code span hides its text from every rule, as blanks would."""
+    """lang is allowed in any case; a code span or an autolink hides its text from every rule, as blanks would."""
     assert found(text) == expected

@@ -286,6 +286,17 @@ ORIGINALS = [
 ]
 
 
+@pytest.mark.parametrize(("n", "usable", "short"), [(8, False, True), (9, True, False), (10, True, False)])
+def test_an_original_of_exactly_nine_tenths_is_not_short(monkeypatch, n, usable, short):
+    monkeypatch.setattr(fidelity, "ORIGINAL_CHARS", 10)  # nine tenths: 9 characters
+    lic = _small("甲" * n, {"path": "original/x.txt", "sha256": PIN})
+    hashed = ("metadata.yaml", 7, "ORIGINAL-HASH", f"original/x.txt has SHA-256 {_sha('甲' * n)}, not the recorded {PIN}")
+    truncated = ("original/x.txt", 1, "ORIGINAL-SHORT", f"original/x.txt has {n} characters, the pinned original 10: it is truncated")
+    expected = [truncated, hashed] if short else [hashed]
+    assert fidelity.usable(lic) is usable
+    assert fidelity._original(lic) == [Finding(Path("lic") / name, line, code, "", message) for name, line, code, message in expected]
+
+
 @pytest.mark.parametrize(("original", "meta", "expected"), ORIGINALS)
 def test_original_rules_on_a_small_model(original, meta, expected):
     want = [Finding(Path("lic") / name, line, code, "", message) for name, line, code, message in expected]
@@ -301,6 +312,8 @@ def test_original_rules_on_a_small_model(original, meta, expected):
         ("百川 模型 许可协议\n正文", "百川模型协议", "title is “百川模型协议”, not the original's title “百川 模型 许可协议”"),
         ("百川模型许可协议", "", "title is “”, not the original's title “百川模型许可协议”"),
         ("\n百川模型\n", "正文", "title is “正文”, not the original's title “百川模型”"),
+        # only spaces and line feeds are free: a line of an ideographic space is the first line
+        ("\u3000\n百川模型\n", "百川模型", "title is “百川模型”, not the original's title “\u3000”"),
     ],
 )
 def test_front_title_on_a_small_model(original, title, expected):

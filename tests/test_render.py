@@ -60,6 +60,19 @@ def test_heading_buttons_escape_the_citation():
     assert 'data-copy="T&#34; onclick=&#34;alert(1), I.1, https://x.org/&#34;&lt;b&gt;/en/#s1-1"' in html
 
 
+@pytest.mark.parametrize(
+    "length,tooltip",
+    [
+        (239, "d" * 239),
+        (240, "d" * 240),
+        (241, "d" * 239 + "…"),
+    ],
+)
+def test_a_definition_tooltip_keeps_240_characters_and_cuts_a_longer_one(length, tooltip):
+    en = [section("s1", "I.", "A"), clause("s1-m", "definition", "d" * length, parent="s1")]
+    assert Renderer(license_of(en=en)).defs["en"] == {"s1-m": tooltip}
+
+
 @pytest.mark.parametrize("where", ["number", "title", "caption"])
 def test_heading_text_is_escaped(where):
     lic = small()
