@@ -145,6 +145,20 @@ def test_spans_of_a_paragraph(tmp_path, text, spans, messages):
     assert found == [Finding(path, 9, "BAD-ATTR", "s1", m) for m in messages]
 
 
+def test_a_mark_inside_another_is_refused_and_the_text_after_it_kept_as_text(tmp_path):
+    path, (doc, found) = parsed(tmp_path, "zh-Hans", "# 标题\n\n## 一、定义 {#s1}\n\n[外[词](#s1)尾]{#t1}\n")
+    assert doc.clauses[0].paragraphs == [Paragraph([Span("text", "外"), Span("ref", "词", "s1"), Span("text", "尾", "")], 9)]
+    assert found == [Finding(path, 9, "UNSUPPORTED-MARKUP", "s1", "a reference or marked term inside another is not allowed")]
+
+
+def test_markup_before_the_first_section_belongs_to_no_clause(tmp_path):
+    path, (_, found) = parsed(tmp_path, "zh-Hans", "# 标题\n\n<div>x</div>\n\n***\n")
+    assert found == [
+        Finding(path, 7, "RAW-HTML", "", "raw HTML is not allowed in a source"),
+        Finding(path, 9, "UNSUPPORTED-MARKUP", "", "hr is not allowed; use headings and paragraphs"),
+    ]
+
+
 def test_a_license_folder_that_is_not_there(tmp_path):
     lic = load(tmp_path / "missing")
     assert lic.findings == [Finding(tmp_path / "missing", 1, "FILE-MISSING", "", "the license folder does not exist")]
