@@ -331,6 +331,7 @@ def test_yaml_without_a_document_is_none_and_no_problem(text):
         ("中文: 一\n\nb: x\x1by\n", 9, "001B"),  # after Chinese: libyaml counts bytes, not characters
         ("a: 1\nb: 2\n\x00\n", 9, "0000"),
         ("a: '\x7f'\n", 7, "007F"),
+        ("a: \x01\nb: \x01\n", 7, "0001"),  # the first of two
     ],
 )
 @pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])  # libyaml's reader, and PyYAML's own
@@ -339,6 +340,23 @@ def test_a_character_yaml_refuses_is_a_syntax_problem_on_its_line_in_one_line(mo
     data, lines, problems = sources.load_yaml(text, first_line=7)
     assert (data, lines) == (None, {})
     assert problems == [(line, "YAML-SYNTAX", f"invalid YAML: character U+{char} is not allowed")]
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (yaml.YAMLError("no mark"), "invalid YAML: no mark"),  # neither mark nor problem
+        (yaml.MarkedYAMLError(context="while reading"), "invalid YAML: while reading"),  # a problem of None
+    ],
+)
+def test_a_yaml_error_without_a_mark_is_told_on_the_first_line(monkeypatch, error, message):
+    """PyYAML's own errors carry a mark and a problem; an error without them still gives one finding."""
+
+    def fail(text, first_line):
+        raise error
+
+    monkeypatch.setattr(sources, "_event_problems", fail)
+    assert sources.load_yaml("a: 1\n", first_line=5) == (None, {}, [(5, "YAML-SYNTAX", message)])
 
 
 def test_a_file_too_large_is_one_finding_without_a_clause(tmp_path):
