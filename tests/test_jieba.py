@@ -166,6 +166,16 @@ def test_the_runs_of_the_sources_are_remembered_until_a_source_changes(tmp_path,
         assert jiebadict.source_runs(project) == ["数据", "模型衍生品", "许可条件"] and sorted(reads) == ["a.md", "c.md"]
 
 
+def test_a_source_whose_name_is_not_utf8_is_read(tmp_path, monkeypatch):
+    """Its path is part of the remembered record's key: a byte that is not UTF-8 in a file name
+    (Linux allows any) must not stop the dictionary."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(jiebadict, "_FILE_RUNS", {})
+    (tmp_path / "p" / "docs").mkdir(parents=True)
+    (tmp_path / "p" / "docs" / os.fsdecode(b"\xff.md")).write_text("许可\n", encoding="utf-8")
+    assert jiebadict.source_runs(tmp_path / "p") == ["许可"]
+
+
 def test_the_remembered_runs_are_those_of_the_sources():
     assert jiebadict.source_runs(ROOT) == sorted(jiebadict.han_runs(jiebadict.source_texts(ROOT)))
 
