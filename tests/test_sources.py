@@ -359,6 +359,15 @@ def test_a_yaml_error_without_a_mark_is_told_on_the_first_line(monkeypatch, erro
     assert sources.load_yaml("a: 1\n", first_line=5) == (None, {}, [(5, "YAML-SYNTAX", message)])
 
 
+def test_a_file_read_in_pieces_is_read_whole(tmp_path, monkeypatch):
+    """os.read may return less than asked: the pieces are joined as they came."""
+    path = tmp_path / "zh.md"
+    path.write_bytes("许可协议".encode())
+    real = os.read
+    monkeypatch.setattr(sources.os, "read", lambda fd, n: real(fd, min(n, 2)))
+    assert sources.read_bytes(path) == ("许可协议".encode(), [])
+
+
 def test_a_file_too_large_is_one_finding_without_a_clause(tmp_path):
     path = tmp_path / "glossary.yaml"
     path.write_bytes(b"x" * (sources.MAX_BYTES + 1))
