@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import License
+from .model import SLUGS, License
 
 
 def label(lic: License, clause_id: str) -> str:
@@ -85,8 +85,7 @@ class Citation:
 
 def citation(lic: License, clause_id: str, lang: str, base: str) -> Citation:
     """The citation of a clause in `lang`, its URL under `base` (the site's canonical URL)."""
-    slug = {"zh-Hans": "zh", "en": "en"}[lang]
-    url = f"{base.rstrip('/')}/{slug}/#{clause_id}"
+    url = f"{base.rstrip('/')}/{SLUGS[lang]}/#{clause_id}"
     if lang == "zh-Hans":
         short = label_zh(lic, clause_id)
         return Citation(short, url, f"《{lic.zh.title}》{short} {url}")

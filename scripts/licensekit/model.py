@@ -11,6 +11,7 @@ from typing import Any
 from . import codes
 
 LANGS = ("zh-Hans", "en")
+SLUGS = {"zh-Hans": "zh", "en": "en"}  # each text's page: /zh/, /en/
 # A finding quotes source text; a 1 MB line must not make a 1 MB message.
 MESSAGE_LIMIT = 240
 AUTHORITATIVE = "zh-Hans"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import templating
 from .cite import Citation, citation, label
-from .model import Clause, Document, License, Span
+from .model import SLUGS, Clause, Document, License, Span
 
 UI = {
     "zh-Hans": {
@@ -203,8 +203,7 @@ class Renderer:
 
     def text_page(self, lang: str) -> str:
         doc = self.lic.docs[lang]
-        slug = "zh" if lang == "zh-Hans" else "en"
-        return templating.render("text_page.html", lang=lang, slug=slug, doc=doc, tree=tree(doc), r=self)
+        return templating.render("text_page.html", lang=lang, slug=SLUGS[lang], doc=doc, tree=tree(doc), r=self)
 
     def parallel_page(self) -> str:
         return templating.render("parallel_page.html", zh=self.lic.zh, en=self.lic.en, pairs=self.lic.pairs(), r=self)
