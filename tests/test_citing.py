@@ -11,15 +11,12 @@ ZH_TITLE, EN_TITLE = "《baichuan-7B模型许可协议》", "baichuan-7B Model L
 
 
 @pytest.fixture
-def clip(browser, base_url):
+def clip(new_page):
     """A page whose clipboard the test can read."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    pg = context.new_page()
+    pg = new_page(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
+    return pg
 
 
 def clipboard(page) -> str:
@@ -159,9 +156,8 @@ def test_sidebar_language_links_keep_the_clause(page, base_url, start, clause, l
     lands_on(page, f"{base_url}{end}#{clause}", clause)
 
 
-def test_drawer_language_link_keeps_the_clause(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    pg = context.new_page()
+def test_drawer_language_link_keeps_the_clause(new_page, base_url):
+    pg = new_page(viewport={"width": 390, "height": 844}, has_touch=True)
     pg.goto(base_url + "en/")
     put_at_line(pg, "s2-4")
     pg.locator("label.md-header__button[for=__drawer]").click()
@@ -169,18 +165,15 @@ def test_drawer_language_link_keeps_the_clause(browser, base_url):
     link.wait_for(state="visible")
     link.click()
     lands_on(pg, base_url + "parallel/#s2-4", "s2-4")
-    context.close()
 
 
 @pytest.mark.parametrize("where", [".license-switch a", ".md-sidebar--primary .md-nav__link"])
-def test_without_javascript_the_language_links_lead_to_the_page(browser, base_url, where):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
-    pg = context.new_page()
+def test_without_javascript_the_language_links_lead_to_the_page(new_page, base_url, where):
+    pg = new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     pg.goto(base_url + "zh/#s2-2")
     pg.locator(where, has_text="English").first.click()
     pg.wait_for_url(base_url + "en/")
     assert pg.locator("html").get_attribute("lang") == "en"
-    context.close()
 
 
 # -- a 390 px phone -------------------------------------------------------------------------
@@ -204,27 +197,20 @@ TARGETS = """() => {
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
-    yield context.new_page()
-    context.close()
+def phone(new_page):
+    return new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_scroll_at_390_px(phone, base_url, path):
-    phone.goto(base_url + path)
-    assert phone.evaluate("document.documentElement.scrollWidth") == 390
-    assert phone.evaluate("document.body.scrollWidth") <= 390
-    phone.mouse.wheel(300, 0)
-    assert phone.evaluate("window.scrollX") == 0
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_touch_targets_are_24_px_at_390_px(phone, base_url, path):
+def test_at_390_px_no_horizontal_scroll_and_24_px_targets(phone, base_url, path):
     phone.goto(base_url + path)
     targets = phone.evaluate(TARGETS)
     assert len(targets) >= 3  # the header's menu, palette and search buttons at least: the measure sees the page
     assert [t for t in targets if t["width"] < 24 or t["height"] < 24] == []
+    assert phone.evaluate("document.documentElement.scrollWidth") == 390
+    assert phone.evaluate("document.body.scrollWidth") <= 390
+    phone.mouse.wheel(300, 0)
+    assert phone.evaluate("window.scrollX") == 0
 
 
 def test_touch_targets_of_the_open_drawer(phone, base_url):
@@ -265,19 +251,16 @@ def test_downloads_copy_a_sha256(clip, base_url, site):
 
 
 @pytest.mark.parametrize("scheme,expected", [("light", "default"), ("dark", "slate")])
-def test_colour_scheme_follows_the_system(browser, base_url, scheme, expected):
-    context = browser.new_context(color_scheme=scheme)
-    pg = context.new_page()
+def test_colour_scheme_follows_the_system(new_page, base_url, scheme, expected):
+    pg = new_page(color_scheme=scheme)
     pg.goto(base_url + "en/")
     assert pg.locator("body").get_attribute("data-md-color-scheme") == expected
     background = pg.evaluate("getComputedStyle(document.body).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light")
-    context.close()
 
 
-def test_colour_scheme_toggle_switches_and_is_kept(browser, base_url):
-    context = browser.new_context(color_scheme="light")
-    pg = context.new_page()
+def test_colour_scheme_toggle_switches_and_is_kept(new_page, base_url):
+    pg = new_page(color_scheme="light")
     pg.goto(base_url + "zh/")
     pg.locator("label.md-header__button[title='Switch to dark mode']").click()
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
@@ -285,4 +268,3 @@ def test_colour_scheme_toggle_switches_and_is_kept(browser, base_url):
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
     pg.locator("label.md-header__button[title='Switch to light mode']").click()
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
-    context.close()

@@ -53,9 +53,8 @@ def test_home_says_who_runs_the_site(site):
 
 
 @pytest.mark.parametrize("width,height,side_by_side", [(1366, 768, True), (390, 844, False), (1280, 720, True), (360, 640, False)])
-def test_key_rule_is_visible_without_scrolling(browser, base_url, width, height, side_by_side):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+def test_key_rule_is_visible_without_scrolling(new_page, base_url, width, height, side_by_side):
+    page = new_page(viewport={"width": width, "height": height})
     page.goto(base_url)
     key = page.locator(".license-summary__key")
     box = key.bounding_box()
@@ -69,7 +68,6 @@ def test_key_rule_is_visible_without_scrolling(browser, base_url, width, height,
     tops = [page.locator(f"#{g}").bounding_box()["y"] for g in ("permissions", "conditions", "limitations")]
     assert (max(tops) - min(tops) < 2) == side_by_side, tops
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    context.close()
 
 
 # -- the header block of each reading page ----------------------------------------
@@ -146,7 +144,7 @@ def test_interface_speaks_the_page_language(page, base_url, path):
     assert config["translations"]["clipboard.copy"] == want["copy"]
 
 
-def test_not_found_page_offers_a_way_on(browser, base_url, site):
+def test_not_found_page_offers_a_way_on(new_page, base_url, site):
     links = {a.get_text(" ", strip=True): a["href"] for a in soup(site / "404.html").select(".not-found-links a")}
     assert links == {
         "中文原文（权威文本）": "/zh/",
@@ -155,22 +153,37 @@ def test_not_found_page_offers_a_way_on(browser, base_url, site):
         "Clause IDs": "/notes/#clause-ids",
         "Downloads": "/downloads/",
     }
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+    page = new_page(viewport={"width": 1280, "height": 800})
     page.goto(base_url + "404.html")
     assert page.locator("h1").inner_text() == "Page not found · 页面不存在"
     page.locator(".not-found-links a", has_text="Clause IDs").click()
     page.wait_for_url(base_url + "notes/#clause-ids")
-    context.close()
 
 
 # -- print ----------------------------------------------------------------------
 
 
-def pdf_text(page, size: str) -> tuple[str, int]:
+@pytest.fixture(scope="module")
+def printed(browser, base_url):
+    """`printed(path, size)`: the page's print PDF, made once for the module's tests."""
+    made: dict[tuple[str, str], bytes] = {}
+
+    def get(path: str, size: str) -> bytes:
+        if (path, size) not in made:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base_url + path)
+            made[path, size] = page.pdf(format=size, print_background=False)
+            context.close()
+        return made[path, size]
+
+    return get
+
+
+def pdf_text(pdf: bytes) -> tuple[str, int]:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(page.pdf(format=size, print_background=False)))
+    reader = PdfReader(io.BytesIO(pdf))
     return "\n".join(p.extract_text() for p in reader.pages), len(reader.pages)
 
 
@@ -206,9 +219,8 @@ def squeeze(text: str) -> str:
         ),
     ],
 )
-def test_print_is_a_legal_document(page, base_url, lic, path, lines, size):
-    page.goto(base_url + path)
-    text, pages = pdf_text(page, size)
+def test_print_is_a_legal_document(printed, lic, path, lines, size):
+    text, pages = pdf_text(printed(path, size))
     flat = squeeze(text)
     for line in lines:
         assert squeeze(line) in flat, line
@@ -228,23 +240,22 @@ MM = 72 / 25.4  # points per millimetre: the PDF is rendered at one pixel per po
 ID_AT_END = re.compile(r"#([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
-def printed_pages(page, size: str) -> list[tuple[Image.Image, str]]:
+def printed_pages(pdf: bytes) -> list[tuple[Image.Image, str]]:
     """Each page of the print PDF as a greyscale image (pypdfium2 renders it) and its text, where
     a hyphen that ends a line comes out as U+FFFE."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(page.pdf(format=size, print_background=False))
+    pdf = pdfium.PdfDocument(pdf)
     return [(p.render(scale=1).to_pil().convert("L"), p.get_textpage().get_text_range().replace("\ufffe", "-")) for p in pdf]
 
 
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("path", ["zh/", "en/", "parallel/"])
-def test_printed_pages_look_right(page, base_url, lic, tmp_path, path, size):
+def test_printed_pages_look_right(printed, lic, tmp_path, path, size):
     """The pages as printed, rasterised: none blank, nothing past the margins, the header block
     on page 1, no heading left alone at the foot of a page, every clause ID in the order of the
     text. The PNGs stay in the test's tmp_path, for a look."""
-    page.goto(base_url + path)
-    pages = printed_pages(page, size)
+    pages = printed_pages(printed(path, size))
     ids = [c.id for c in lic.zh.clauses]
     found: list[str] = []
     for number, (image, text) in enumerate(pages, 1):

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -125,9 +126,10 @@ def unresolvable_lock(folder: Path, pin: str) -> Path:
     return lock
 
 
-@pytest.fixture(scope="module")
-def resolutions(tmp_path_factory) -> dict[tuple[str, str], subprocess.CompletedProcess]:
-    """Every resolution below, started at once: each mostly waits for the package index."""
+@pytest.fixture(scope="module", autouse=True)
+def resolutions(tmp_path_factory) -> Iterator[Callable[[tuple[str, str]], subprocess.CompletedProcess]]:
+    """`resolutions(case)`: every resolution below, started with the module. Each mostly waits
+    for the package index, so the module's other tests run meanwhile."""
     cases = {("lock", v): ROOT / "requirements.lock" for v in VERSIONS}
     for pin, version in UNINSTALLABLE:
         cases[(pin, version)] = unresolvable_lock(tmp_path_factory.mktemp("lock"), pin)
@@ -135,16 +137,22 @@ def resolutions(tmp_path_factory) -> dict[tuple[str, str], subprocess.CompletedP
         (name, version): subprocess.Popen(resolve_command(lock, version), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for (name, version), lock in cases.items()
     }
-    done = {}
-    for case, proc in running.items():
-        out, err = proc.communicate(timeout=600)
-        done[case] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-    return done
+    done: dict[tuple[str, str], subprocess.CompletedProcess] = {}
+
+    def result(case: tuple[str, str]) -> subprocess.CompletedProcess:
+        if case not in done:
+            out, err = running[case].communicate(timeout=600)
+            done[case] = subprocess.CompletedProcess(running[case].args, running[case].returncode, out, err)
+        return done[case]
+
+    yield result
+    for case in running:
+        result(case)
 
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_lock_resolves_unchanged_for(resolutions, version):
-    result = resolutions[("lock", version)]
+    result = resolutions(("lock", version))
     assert result.returncode == 0, result.stderr
     assert pins(result.stdout) == pins((ROOT / "requirements.lock").read_text(encoding="utf-8"))  # nothing added, nothing changed
 
@@ -152,7 +160,7 @@ def test_lock_resolves_unchanged_for(resolutions, version):
 @pytest.mark.parametrize(("pin", "version"), UNINSTALLABLE)
 def test_resolver_check_refuses_a_lock_that_cannot_install(resolutions, pin, version):
     """The check above can fail."""
-    result = resolutions[(pin, version)]
+    result = resolutions((pin, version))
     assert result.returncode != 0
     assert "No solution found" in result.stderr
 

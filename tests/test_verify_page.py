@@ -271,9 +271,8 @@ def test_the_page_is_usable_by_keyboard(page, base_url, lic):
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_no_accessibility_violations_before_and_after_a_result(browser, base_url, lic, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-    page = context.new_page()
+def test_no_accessibility_violations_before_and_after_a_result(new_page, base_url, lic, width):
+    page = new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
     open_page(page, base_url)
     page.add_script_tag(path=str(AXE))
     found = []
@@ -285,7 +284,6 @@ def test_no_accessibility_violations_before_and_after_a_result(browser, base_url
             page.wait_for_timeout(500)  # the theme's header fades its title in when the page scrolls
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         found += [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    context.close()
     assert found == []
 
 
