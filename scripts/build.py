@@ -202,7 +202,7 @@ def build(site: Path, config: Path = ROOT / "mkdocs.yml", release: bool = False)
                 print(f"build failed; {site} is unchanged", file=sys.stderr)
                 return code
             try:
-                (fresh / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                (fresh / MARKER).write_bytes(MARKER_TEXT.encode())
                 make_public(fresh)
                 publish(fresh, site)
             except OSError as err:  # a full disk, an I/O error: the site stays whole, old or new

@@ -197,7 +197,7 @@ def on_page_content(html, page, config, files):
 
 def theme_hashes(config, base_url: str) -> list[str]:
     """CSP hashes of the theme's own inline scripts, rendered from its templates as a page would."""
-    cache = state.setdefault("theme_hashes", {})
+    cache = state["theme_hashes"]
     if base_url not in cache:
         cache[base_url] = _theme_hashes(config, base_url)
     return cache[base_url]
@@ -294,11 +294,11 @@ SETTLE_LISTENING = 0.01
 def on_post_build(config):
     site = Path(config.site_dir)
     if "broken" in state:  # after the theme's own 404 page, which it writes last
-        (site / "404.html").write_text(errorpage.render(state["broken"]), encoding="utf-8")
+        (site / "404.html").write_bytes(errorpage.render(state["broken"]).encode())
         return
     index = site / "search" / "search_index.json"
-    enriched = searchindex.enrich(json.loads(index.read_text(encoding="utf-8")))
-    index.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    enriched = searchindex.enrich(json.loads(index.read_bytes()))
+    index.write_bytes(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")).encode())
     if state.get("serve"):
         # A preview, rebuilt on every save: the audit guards what is published (every build,
         # and the tests), and would be a fifth of each rebuild here.

@@ -108,7 +108,7 @@ def elements(html: str) -> list[Element]:
 
 
 def _line(el: Element) -> int:
-    return el.line or 1
+    return el.line
 
 
 def _site_path(site: Site, here: str, url: str, prefix: str) -> str | None:
@@ -148,7 +148,7 @@ class Site:
     def tags(self, path: str) -> list[Element]:
         """Every element of a page, in document order, read once."""
         if path not in self._tags:
-            self._tags[path] = elements((self.root / path).read_text(encoding="utf-8"))
+            self._tags[path] = elements((self.root / path).read_bytes().decode())
         return self._tags[path]
 
     def is_file(self, path: str) -> bool:

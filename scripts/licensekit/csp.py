@@ -16,7 +16,7 @@ INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 def script_hash(text: str) -> str:
     """The CSP source expression that allows exactly one inline script's text."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode("ascii") + "'"
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
 def inline_scripts(html: str) -> list[str]:

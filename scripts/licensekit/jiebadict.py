@@ -133,6 +133,5 @@ def dictionary(root: Path) -> Path:
     key = hashlib.sha256("\n".join([jieba.__version__, str(full.stat().st_size), *runs]).encode()).hexdigest()[:16]
     path = cache_dir() / f"dict-{key}.txt"
     if not path.exists():
-        with full.open(encoding="utf-8") as lines:
-            _write(path, trimmed(set(runs), lines))
+        _write(path, trimmed(set(runs), full.read_bytes().decode().splitlines()))
     return path

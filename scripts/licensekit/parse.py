@@ -224,7 +224,7 @@ def _spans(path, line, children, lang, term_ids, findings, clause) -> list[Span]
             if extra:
                 findings.append(Finding(path, line, "BAD-ATTR", cid, f"attributes {sorted(extra)} are not allowed"))
             if t == "link_open":
-                href = str(child.attrs.get("href", ""))
+                href = str(child.attrs["href"])
                 if not href.startswith("#"):
                     findings.append(Finding(path, line, "BAD-LINK", cid, f"link to {href!r}: only references to clauses (#id) are allowed"))
                 target = href[1:]

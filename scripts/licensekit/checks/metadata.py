@@ -32,7 +32,7 @@ def validator(schema_path: Path) -> Draft202012Validator:
     # and a source already found valid (`_known_valid`) needs neither.
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema = json.loads(schema_path.read_bytes())
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -52,11 +52,11 @@ def _fingerprint(schema_path: Path, data: Any) -> str | None:
     """What decides a validation: the validator's version, the schema's bytes and the
     data, with its types (`repr`, since YAML gives dates besides strings)."""
     try:
-        parts = [_jsonschema_version(), schema_path.read_text(encoding="utf-8"), repr(data)]
+        parts = [_jsonschema_version(), schema_path.read_bytes().decode(), repr(data)]
     except (OSError, ValueError):
         return None
     # surrogatepass: a folder name that is not UTF-8 comes with a lone surrogate in it.
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode(errors="surrogatepass")).hexdigest()
 
 
 def _known_valid(key: str | None) -> Path | None:

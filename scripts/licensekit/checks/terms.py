@@ -109,13 +109,13 @@ def _definitions(lic: License, doc: Document, glossary: dict) -> list[Finding]:
                         )
                     )
     for index, term in enumerate(lic.glossary):
-        if term.get("id") not in anchors:
+        if term["id"] not in anchors:
             found.append(
                 Finding(
                     lic.path(GLOSSARY),
                     lic.line_of(GLOSSARY, index),
                     "TERM-UNDEFINED",
-                    term.get("id", ""),
+                    term["id"],
                     f"the {doc.lang} text has no definition of “{term.get(doc.lang)}”",
                 )
             )
@@ -155,14 +155,14 @@ def _uses(lic: License, doc: Document, glossary: dict) -> list[Finding]:
                         )
                     )
     for index, term in enumerate(lic.glossary):
-        if term.get("id") not in used:
+        if term["id"] not in used:
             line = lic.line_of(GLOSSARY, index)
             found.append(
                 Finding(
                     lic.path(GLOSSARY),
                     line,
                     "TERM-UNUSED",
-                    term.get("id", ""),
+                    term["id"],
                     f"“{term.get(doc.lang)}” is never marked as used in the {doc.lang} text",
                 )
             )

@@ -45,21 +45,21 @@ def published_metadata_schema(metadata_schema: dict) -> dict:
 
 
 def license_schema(schema_dir: Path, base: str) -> dict:
-    schema = json.loads((schema_dir / "license.schema.json").read_text(encoding="utf-8"))
-    metadata = json.loads((schema_dir / "metadata.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((schema_dir / "license.schema.json").read_bytes())
+    metadata = json.loads((schema_dir / "metadata.schema.json").read_bytes())
     schema["$id"] = f"{base}schema/license.schema.json"
     schema["$defs"]["metadata"] = published_metadata_schema(metadata)
     return schema
 
 
 def metadata_schema(schema_dir: Path, base: str) -> dict:
-    schema = json.loads((schema_dir / "metadata.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((schema_dir / "metadata.schema.json").read_bytes())
     schema["$id"] = f"{base}schema/metadata.schema.json"
     return schema
 
 
 def verify_report_schema(schema_dir: Path, base: str) -> dict:
     """The schema of `scripts/verify.py --json`, with its address on the site."""
-    schema = json.loads((schema_dir / "verify-report.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((schema_dir / "verify-report.schema.json").read_bytes())
     schema["$id"] = f"{base}schema/verify-report.schema.json"
     return schema
