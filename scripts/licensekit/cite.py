@@ -19,7 +19,7 @@ def label(lic: License, clause_id: str) -> str:
     if clause is None:
         owner = lic.en.definer(clause_id)
         return f"{label(lic, owner.id)} “{lic.terms_by_id()[clause_id]['en']}”" if owner else clause_id
-    parent = by_id.get(clause.parent or "")
+    parent = by_id.get(clause.parent)
     up = label(lic, parent.id) if parent else ""
     if clause.kind == "section":
         return clause.number.rstrip(".") or clause.title
@@ -56,7 +56,7 @@ def label_zh(lic: License, clause_id: str) -> str:
     chain, clause = [], by_id.get(clause_id)
     while clause is not None:
         chain.insert(0, clause)
-        clause = by_id.get(clause.parent or "")
+        clause = by_id.get(clause.parent)
     out = ""
     for i, c in enumerate(chain):
         last = i == len(chain) - 1

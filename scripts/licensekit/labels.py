@@ -42,7 +42,7 @@ def _ancestry(doc: Document, target: Clause) -> list[Clause]:
     by_id, up, clause = doc.by_id(), [], target
     while clause is not None:
         up.append(clause)
-        clause = by_id.get(clause.parent or "")
+        clause = by_id.get(clause.parent)
     return up
 
 

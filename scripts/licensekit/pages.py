@@ -114,7 +114,7 @@ def errata(lic: License, root: str) -> str:
             "kind": e["kind"],
             "clause": e["clause"],
             "printed": e["printed"],
-            "expected": e.get("expected", ""),
+            "expected": e.get("expected"),
             "en": e["explanation"]["en"],
             "zh": e["explanation"]["zh-Hans"],
         }

@@ -298,7 +298,7 @@ def load(root: Path) -> License:
             continue
         docs[lang], problems = parse_document(path, lang, term_ids)
         findings.extend(problems)
-    original_rel = meta["original"].get("path", "") if isinstance(meta.get("original"), dict) else ""
+    original_rel = meta["original"].get("path") if isinstance(meta.get("original"), dict) else ""
     original = None
     if isinstance(original_rel, str) and original_rel:
         path = _inside(root, original_rel, ("original", "path"), where, findings)

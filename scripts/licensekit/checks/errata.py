@@ -91,7 +91,7 @@ def _stale(lic: License) -> list[Finding]:
     found = []
     by_id = lic.zh.by_id()
     for index, erratum in enumerate(lic.errata):
-        clause = by_id.get(erratum.get("clause", ""))
+        clause = by_id.get(erratum.get("clause"))
         line = lic.line_of("errata.yaml", index)
         if clause is None:
             found.append(
@@ -210,7 +210,7 @@ def _misnumbered(lic: License, erratum: dict) -> bool:
 
     A wrong `expected` is left to the numbering check, which then refuses the number.
     """
-    clause = lic.zh.by_id().get(str(erratum.get("clause", "")))
+    clause = lic.zh.by_id().get(str(erratum.get("clause")))
     style = STYLES.get((lic.zh.lang, clause.level)) if clause else None
     if clause is None or style is None:
         return False

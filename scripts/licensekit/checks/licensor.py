@@ -103,7 +103,7 @@ def _notices(lic: License) -> list[Finding]:
         if not isinstance(entry, dict) or entry.get("tag") == AUTHORITATIVE or entry.get("tag") not in UNOFFICIAL:
             continue
         word = UNOFFICIAL[entry["tag"]]
-        if word not in str(entry.get("notice", "")).lower():
+        if word not in str(entry.get("notice")).lower():
             line = lic.line_of(META, "languages", index, "notice")
             found.append(
                 Finding(lic.path(META), line, "META-AUTHORITY", "", f"the notice of the {entry['tag']} text must say it is {word}")

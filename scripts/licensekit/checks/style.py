@@ -33,7 +33,7 @@ def _patterns(lic: License, lang: str) -> list[tuple[str, re.Pattern]]:
     """Each term's words, longest first, so that a longer term hides the shorter inside it."""
     words = []
     for term in lic.glossary:
-        forms = [term.get(lang, ""), *(term.get("forms") or {}).get(lang, [])]
+        forms = [term.get(lang), *(term.get("forms") or {}).get(lang, [])]
         words += [(term["id"], w) for w in forms if w]
     words.sort(key=lambda x: -len(x[1]))
     edge = r"\b" if lang == "en" else ""
