@@ -177,7 +177,7 @@ def new_page(_contexts, browser, base_url):
     """`new_page(**options)`: a fresh page in the session's context with those context options.
 
     A new context costs about twice the CPU of a new page in an open one, whose cache is warm,
-    and the browser tests open some 150 pages. Each page starts with the site's storage
+    and the browser tests open more than a hundred. Each page starts with the site's storage
     (cookies, localStorage, IndexedDB) empty, as in a new context."""
     opened = []
 
