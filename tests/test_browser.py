@@ -82,14 +82,43 @@ def test_language_switch_keeps_the_clause_in_view_without_a_hash(page, base_url)
     assert 0 <= page.locator("#s4-5").bounding_box()["y"] <= 200
 
 
+DERIVATIVES = "“Model Derivatives” means all modifications of the Model"
+
+
 @pytest.mark.parametrize("how", ["hover", "focus"])
-def test_term_shows_its_definition(page, base_url, how):
+def test_term_shows_its_definition_until_escape(page, base_url, how):
     page.goto(base_url + "en/#s2-2")
-    term = page.locator("#s2-2 ~ p a.term[href='#s1-model-derivatives']")
+    term = page.locator("#s2-2 ~ p a.term[href='#s1-model-derivatives']").first
     getattr(term, how)()
-    tip = page.locator(".md-tooltip2--active")
+    tip = page.locator("#tooltip[role=tooltip]")
     tip.wait_for(state="visible")
-    assert tip.inner_text().startswith("“Model Derivatives” means all modifications of the Model")
+    assert tip.inner_text().startswith(DERIVATIVES)
+    assert tip.get_attribute("lang") == "en"
+    # described by the tooltip while it shows, and no second (native) tooltip from the title
+    assert term.get_attribute("aria-describedby") == "tooltip" and term.get_attribute("title") is None
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    assert term.get_attribute("aria-describedby") is None
+    assert term.get_attribute("title").startswith(DERIVATIVES)
+
+
+def test_tooltip_sits_by_its_term_and_stays_while_the_pointer_moves_onto_it(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(base_url + "zh/#s2-2")
+    term = page.locator("#s2-2 ~ p a.term[href='#s1-model-derivatives']").first
+    term.hover()
+    tip = page.locator("#tooltip")
+    tip.wait_for(state="visible")
+    assert tip.get_attribute("lang") == "zh-Hans" and tip.inner_text().startswith("“模型衍生品”是指")
+    word, box = term.bounding_box(), tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert 0 <= box["y"] - (word["y"] + word["height"]) <= 10 or 0 <= word["y"] - (box["y"] + box["height"]) <= 10
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    page.wait_for_timeout(100)
+    assert tip.is_visible()
+    page.mouse.move(5, 650)
+    tip.wait_for(state="hidden")
+    assert term.get_attribute("title").startswith("“模型衍生品”是指")
 
 
 def test_reference_leads_to_its_target(page, base_url):

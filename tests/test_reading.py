@@ -346,7 +346,7 @@ def test_reference_tooltips_name_their_target_once_in_the_page_language(site, na
 def test_tooltips_are_text_size_and_regular_weight(page, base_url, path, term):
     page.goto(base_url + path)
     page.locator(f"#s2-2 ~ p a.term[href='#{term}']").first.hover()
-    inner = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    inner = page.locator("#tooltip")
     inner.wait_for(state="visible")
     size, weight = page.evaluate("(el) => [getComputedStyle(el).fontSize, getComputedStyle(el).fontWeight]", inner.element_handle())
     assert float(size.removesuffix("px")) >= 14 and weight == "400", (size, weight)

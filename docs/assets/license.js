@@ -1,5 +1,6 @@
-// The reading pages' behaviour: keep the clause in view when switching language, and copy
-// a clause's link or citation. Labels, URLs and messages come from the page's markup.
+// The reading pages' behaviour: keep the clause in view when switching language, show the
+// tooltips of terms and references, and copy a clause's link or citation. Labels, URLs and
+// messages come from the page's markup.
 (function () {
   "use strict";
   // Material's search dialog has no accessible name.
@@ -42,6 +43,67 @@
     if (!hash) return;
     event.preventDefault();
     location.href = link.href.split("#")[0] + hash;
+  });
+
+  // Tooltips of the text's [title]s (a term's definition, a reference's target, a note): on
+  // hover and on keyboard focus, hoverable, dismissed with Escape (WCAG 1.4.13). One element
+  // serves them all and the page does no work until one is wanted; the title stays in the
+  // markup for readers without JavaScript, and is lent to the tooltip while it shows.
+  var tip = document.createElement("div");
+  tip.className = "tooltip";
+  tip.id = "tooltip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  var owner = null;
+  function hideTip() {
+    if (!owner) return;
+    owner.setAttribute("title", tip.textContent);
+    owner.removeAttribute("aria-describedby");
+    owner = null;
+    tip.hidden = true;
+  }
+  function showTip(el) {
+    if (el === owner) return;
+    hideTip();
+    var lang = el.closest("[lang]");
+    tip.lang = lang ? lang.lang : "";
+    tip.textContent = el.getAttribute("title");
+    el.removeAttribute("title");
+    el.setAttribute("aria-describedby", tip.id);
+    owner = el;
+    tip.hidden = false;
+    // Below the element, or above it where the screen ends; never past either side.
+    var box = el.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var height = tip.offsetHeight;
+    var gap = 6;
+    var left = Math.max(gap, Math.min(box.left, document.documentElement.clientWidth - width - gap));
+    var top = box.bottom + gap + height <= window.innerHeight ? box.bottom + gap : Math.max(gap, box.top - gap - height);
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = top + window.scrollY + "px";
+  }
+  function tipped(node) {
+    return node instanceof Element ? node.closest(".md-content [title]") : null;
+  }
+  document.addEventListener("mouseover", function (event) {
+    var el = tipped(event.target);
+    if (el) showTip(el);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var to = event.relatedTarget;
+    if (owner && !(to && (owner.contains(to) || tip.contains(to)))) hideTip();
+  });
+  document.addEventListener("focusin", function (event) {
+    var el = tipped(event.target);
+    if (el) showTip(el);
+    else hideTip();
+  });
+  document.addEventListener("focusout", function (event) {
+    if (event.target === owner) hideTip();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hideTip();
   });
 
   // Copy buttons: one live region announces (and shows) what was copied.

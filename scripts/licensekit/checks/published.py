@@ -26,11 +26,11 @@ from ._rules import missing
 from .ids import ID_FORMAT
 
 NAME = "published-ids.yaml"
-# Every id on a page besides clause IDs: our page chrome's <h1 id="title">, and Material
-# 9.8's, which all start with "__" (templates/: __drawer, __palette_<n>, the nav's
+# Every id on a page besides clause IDs: our page chrome's <h1 id="title"> and the tooltip
+# that docs/assets/license.js adds, and Material 9.8's, which all start with "__" (templates/: __drawer, __palette_<n>, the nav's
 # __nav_<n>…, and those its JavaScript adds). tests/test_published.py re-reads the
 # templates and render.py.
-RESERVED = {"title"}
+RESERVED = {"title", "tooltip"}
 # The theme's `__…` ids, and the /verify/ page's `verify-…` (its form and its result).
 RESERVED_PATTERN = re.compile(r"^(?:__|verify-)")
 
