@@ -268,3 +268,45 @@ def test_colour_scheme_toggle_switches_and_is_kept(new_page, base_url):
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
     pg.locator("label.md-header__button[title='Switch to light mode']").click()
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+def test_colour_scheme_follows_a_change_of_the_system_until_the_reader_chooses(new_page, base_url):
+    pg = new_page(color_scheme="light")
+    pg.goto(base_url + "en/")
+    toggle = pg.locator("label.md-header__button:visible")
+    assert toggle.get_attribute("title") == "Switch to dark mode"
+    pg.emulate_media(color_scheme="dark")
+    pg.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert toggle.get_attribute("title") == "Switch to light mode"
+    toggle.click()  # the reader's choice now holds against the system's
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
+    pg.emulate_media(color_scheme="dark")
+    pg.emulate_media(color_scheme="light")
+    pg.emulate_media(color_scheme="dark")
+    pg.wait_for_timeout(100)
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+def test_colour_scheme_toggle_works_from_the_keyboard(new_page, base_url):
+    pg = new_page(color_scheme="light")
+    pg.goto(base_url + "zh/")
+    pg.locator("input[name=__palette]:checked").focus()
+    assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode"
+    pg.keyboard.press("Enter")
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
+    pg.keyboard.press("Enter")
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+def test_chosen_scheme_is_applied_before_the_pages_scripts_run(new_page, base_url):
+    """The header's inline script applies it, so a dark page never paints light first."""
+    pg = new_page(color_scheme="light")
+    pg.goto(base_url + "en/")
+    pg.locator("label.md-header__button[title='Switch to dark mode']").click()
+    pg.route("**/*.js", lambda route: route.abort())
+    pg.goto(base_url + "zh/")
+    assert pg.evaluate("typeof document$") == "undefined"  # the theme's bundle did not run
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert pg.locator("input#__palette_1").is_checked()
+    assert pg.locator("label.md-header__button:visible").get_attribute("title") == "Switch to light mode"

@@ -7,6 +7,26 @@
   var dialog = document.querySelector(".md-search[role=dialog]");
   if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
 
+  // The colour toggle (scripts/theme/partials/palette.html): a switch is the reader's choice,
+  // kept from page to page; until they make one, the page follows the system's setting.
+  if (window.__md_scheme) {
+    document.addEventListener("change", function (event) {
+      if (event.target.name !== "__palette") return;
+      var inputs = [].slice.call(document.querySelectorAll("input[name=__palette]"));
+      __md_set("__palette", { index: __md_scheme(inputs.indexOf(event.target)) });
+    });
+    // Enter on the focused toggle switches too, as Space does.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.target.name !== "__palette") return;
+      var next = event.target.nextElementSibling.control;
+      next.click();
+      next.focus();
+    });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
+      if (!__md_get("__palette")) __md_scheme();
+    });
+  }
+
   // The clause the reader is at: the last heading that has reached the line where a jump
   // to a clause puts it (its scroll-margin-top, under the header and the sticky switch),
   // with a little slack for a heading just below that line.
