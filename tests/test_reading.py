@@ -163,21 +163,25 @@ def test_not_found_page_offers_a_way_on(new_page, base_url, site):
 # -- print ----------------------------------------------------------------------
 
 
+PAPER = ["A4", "Letter"]
+
+
 @pytest.fixture(scope="module")
 def printed(browser, base_url):
-    """`printed(path, size)`: the page's print PDF, made once for the module's tests."""
+    """`printed(path, size)`: the page's print PDF, made once for the module's tests; each page
+    is loaded once and printed on every paper size (printing does not change the page)."""
     made: dict[tuple[str, str], bytes] = {}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
 
     def get(path: str, size: str) -> bytes:
         if (path, size) not in made:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
             page.goto(base_url + path)
-            made[path, size] = page.pdf(format=size, print_background=False)
-            context.close()
+            made.update({(path, paper): page.pdf(format=paper, print_background=False) for paper in PAPER})
         return made[path, size]
 
-    return get
+    yield get
+    context.close()
 
 
 def pdf_text(pdf: bytes) -> tuple[str, int]:
@@ -193,7 +197,7 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("size", PAPER)
 @pytest.mark.parametrize(
     "path,lines",
     [
@@ -249,7 +253,7 @@ def printed_pages(pdf: bytes) -> list[tuple[Image.Image, str]]:
     return [(p.render(scale=1).to_pil().convert("L"), p.get_textpage().get_text_range().replace("\ufffe", "-")) for p in pdf]
 
 
-@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("size", PAPER)
 @pytest.mark.parametrize("path", ["zh/", "en/", "parallel/"])
 def test_printed_pages_look_right(printed, lic, tmp_path, path, size):
     """The pages as printed, rasterised: none blank, nothing past the margins, the header block
