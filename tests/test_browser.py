@@ -96,10 +96,16 @@ def test_term_shows_its_definition_until_escape(page, base_url, how):
     assert tip.get_attribute("lang") == "en"
     # described by the tooltip while it shows, and no second (native) tooltip from the title
     assert term.get_attribute("aria-describedby") == "tooltip" and term.get_attribute("title") is None
+    if how == "focus":  # the pointer moving elsewhere leaves a tooltip opened by the keyboard
+        page.mouse.move(5, 600)
+        page.mouse.move(40, 650)
+        page.wait_for_timeout(400)
+        assert tip.is_visible()
     page.keyboard.press("Escape")
     tip.wait_for(state="hidden")
     assert term.get_attribute("aria-describedby") is None
-    assert term.get_attribute("title").startswith(DERIVATIVES)
+    # the text waits in data-tip: the browser's own tooltip does not appear once this one is gone
+    assert term.get_attribute("title") is None and term.get_attribute("data-tip").startswith(DERIVATIVES)
 
 
 def test_tooltip_sits_by_its_term_and_stays_while_the_pointer_moves_onto_it(page, base_url):
@@ -113,12 +119,33 @@ def test_tooltip_sits_by_its_term_and_stays_while_the_pointer_moves_onto_it(page
     word, box = term.bounding_box(), tip.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert 0 <= box["y"] - (word["y"] + word["height"]) <= 10 or 0 <= word["y"] - (box["y"] + box["height"]) <= 10
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
-    page.wait_for_timeout(100)
-    assert tip.is_visible()
+    # slowly, across the gap between the word and its tooltip
+    page.mouse.move(box["x"] + 10, box["y"] + box["height"] / 2, steps=30)
+    page.wait_for_timeout(400)
+    assert tip.is_visible() and tip.inner_text().startswith("“模型衍生品”是指")
+    assert term.get_attribute("aria-describedby") == "tooltip"
     page.mouse.move(5, 650)
     tip.wait_for(state="hidden")
-    assert term.get_attribute("title").startswith("“模型衍生品”是指")
+    assert term.get_attribute("data-tip").startswith("“模型衍生品”是指")
+
+
+def test_tooltip_near_the_right_edge_keeps_its_width_and_margin(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(base_url + "en/#s2-2")
+    tip = page.locator("#tooltip")
+    # terms, references and notes at the right and the left of their lines, in turn: a short
+    # tooltip far right, then a long one
+    terms = page.locator(".license-text :is(a.term, a.ref, .note-mark a)")
+    widths = []
+    for index in range(16):
+        terms.nth(index).hover()
+        tip.wait_for(state="visible")
+        box = tip.bounding_box()
+        assert box["x"] >= 6 - 0.5 and box["x"] + box["width"] <= 390 - 6 + 0.5
+        widths.append((tip.inner_text(), round(box["width"])))
+    # the same definition is as wide wherever its word is
+    for text, width in widths:
+        assert {w for t, w in widths if t == text} == {width}
 
 
 def test_reference_leads_to_its_target(page, base_url):
@@ -177,3 +204,34 @@ def test_each_page_starts_with_the_sites_storage_empty(new_page, base_url):
     second.goto(base_url + "en/")
     assert second.locator("body").get_attribute("data-md-color-scheme") == "default"
     assert second.evaluate("[document.cookie, localStorage.getItem('kept')]") == ["", None]
+
+
+# Where the reader is: the first heading or paragraph of the notes below the header.
+READER_AT = """() => {
+  const all = [...document.querySelectorAll('article h2, article h3, article > p, article li')];
+  const i = all.findIndex(e => { const r = e.getBoundingClientRect(); return r.top >= 120 && r.height > 0; });
+  return [i, all[i].getBoundingClientRect().top];
+}"""
+TOP_OF = "(i) => document.querySelectorAll('article h2, article h3, article > p, article li')[i].getBoundingClientRect().top"
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}])
+def test_scrolling_up_through_the_notes_tables_never_jumps(new_page, base_url, viewport):
+    """The tables skip their layout until near the screen; what they hold meanwhile is their real
+    size, so the text moves by exactly what the reader scrolls."""
+    page = new_page(viewport=viewport)
+    page.goto(base_url + "notes/#note-final-interpretation")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    page.mouse.move(viewport["width"] / 2, viewport["height"] / 2)
+    jumps, steps = [], 0
+    while (before := page.evaluate("scrollY")) > 0:
+        index, top = page.evaluate(READER_AT)
+        page.mouse.wheel(0, -700)
+        page.wait_for_function("(before) => scrollY !== before", arg=before)
+        page.wait_for_timeout(50)
+        moved, scrolled = page.evaluate(TOP_OF, index) - top, before - page.evaluate("scrollY")
+        if abs(moved - scrolled) > 2:
+            jumps.append((before, round(moved), round(scrolled)))
+        steps += 1
+    assert jumps == [] and steps >= 10

@@ -276,7 +276,7 @@ def test_colour_scheme_follows_a_change_of_the_system_until_the_reader_chooses(n
     toggle = pg.locator("label.md-header__button:visible")
     assert toggle.get_attribute("title") == "Switch to dark mode"
     pg.emulate_media(color_scheme="dark")
-    pg.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    pg.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert toggle.get_attribute("title") == "Switch to light mode"
     toggle.click()  # the reader's choice now holds against the system's
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
@@ -295,8 +295,9 @@ def test_colour_scheme_toggle_works_from_the_keyboard(new_page, base_url):
     pg.keyboard.press("Enter")
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
     assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
-    pg.keyboard.press("Enter")
+    pg.keyboard.press("Space")
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert pg.evaluate("scrollY") == 0  # Space switched, and did not scroll the page
 
 
 def test_chosen_scheme_is_applied_before_the_pages_scripts_run(new_page, base_url):

@@ -3,9 +3,10 @@
 // messages come from the page's markup.
 (function () {
   "use strict";
-  // Material's search dialog has no accessible name.
+  // Material's search dialog has no accessible name: its box's label, in the page's language.
   var dialog = document.querySelector(".md-search[role=dialog]");
-  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  var query = dialog && dialog.querySelector("input[aria-label]");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", query ? query.getAttribute("aria-label") : "Search");
 
   // The colour toggle (scripts/theme/partials/palette.html): a switch is the reader's choice,
   // kept from page to page; until they make one, the page follows the system's setting.
@@ -15,9 +16,11 @@
       var inputs = [].slice.call(document.querySelectorAll("input[name=__palette]"));
       __md_set("__palette", { index: __md_scheme(inputs.indexOf(event.target)) });
     });
-    // Enter on the focused toggle switches too, as Space does.
+    // Enter or Space on the focused toggle switches (on its own, Space would only check the
+    // radio that is checked already).
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" || event.target.name !== "__palette") return;
+      if ((event.key !== "Enter" && event.key !== " ") || event.target.name !== "__palette") return;
+      event.preventDefault();
       var next = event.target.nextElementSibling.control;
       next.click();
       next.focus();
@@ -67,8 +70,9 @@
 
   // Tooltips of the text's [title]s (a term's definition, a reference's target, a note): on
   // hover and on keyboard focus, hoverable, dismissed with Escape (WCAG 1.4.13). One element
-  // serves them all and the page does no work until one is wanted; the title stays in the
-  // markup for readers without JavaScript, and is lent to the tooltip while it shows.
+  // serves them all and the page does no work until one is wanted. The title stays in the
+  // markup for readers without JavaScript; once used here it moves to data-tip, so that the
+  // browser's own tooltip never shows beside this one.
   var tip = document.createElement("div");
   tip.className = "tooltip";
   tip.id = "tooltip";
@@ -76,22 +80,29 @@
   tip.hidden = true;
   document.body.appendChild(tip);
   var owner = null;
+  var hiding = 0;
   function hideTip() {
+    clearTimeout(hiding);
     if (!owner) return;
-    owner.setAttribute("title", tip.textContent);
     owner.removeAttribute("aria-describedby");
     owner = null;
     tip.hidden = true;
   }
   function showTip(el) {
+    clearTimeout(hiding);
     if (el === owner) return;
     hideTip();
+    if (el.hasAttribute("title")) {
+      el.setAttribute("data-tip", el.getAttribute("title"));
+      el.removeAttribute("title");
+    }
     var lang = el.closest("[lang]");
     tip.lang = lang ? lang.lang : "";
-    tip.textContent = el.getAttribute("title");
-    el.removeAttribute("title");
+    tip.textContent = el.getAttribute("data-tip");
     el.setAttribute("aria-describedby", tip.id);
     owner = el;
+    // Measured at the page's left edge, where its width is not cut short by the screen's.
+    tip.style.left = tip.style.top = "0px";
     tip.hidden = false;
     // Below the element, or above it where the screen ends; never past either side.
     var box = el.getBoundingClientRect();
@@ -104,15 +115,20 @@
     tip.style.top = top + window.scrollY + "px";
   }
   function tipped(node) {
-    return node instanceof Element ? node.closest(".md-content [title]") : null;
+    return node instanceof Element ? node.closest(".md-content [title], .md-content [data-tip]") : null;
   }
   document.addEventListener("mouseover", function (event) {
     var el = tipped(event.target);
     if (el) showTip(el);
+    else if (owner && tip.contains(event.target)) clearTimeout(hiding);
   });
+  // Leaving the element or its tooltip: a short grace, to cross the gap between the two.
   document.addEventListener("mouseout", function (event) {
+    if (!owner || !(owner.contains(event.target) || tip.contains(event.target))) return;
     var to = event.relatedTarget;
-    if (owner && !(to && (owner.contains(to) || tip.contains(to)))) hideTip();
+    if (to && (owner.contains(to) || tip.contains(to))) return;
+    clearTimeout(hiding);
+    hiding = setTimeout(hideTip, 300);
   });
   document.addEventListener("focusin", function (event) {
     var el = tipped(event.target);
@@ -124,6 +140,20 @@
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hideTip();
+  });
+
+  // Long tables skip their layout until they near the screen (license.css). Each is laid out
+  // once when the page is idle, so that the size it keeps while skipped is its real one:
+  // scrolling up into it then never jumps, and a change above the reader is compensated.
+  var tables = document.querySelectorAll(".md-typeset table:not([class])");
+  var whenIdle = window.requestIdleCallback || function (run) { return setTimeout(run, 200); };
+  [].forEach.call(tables, function (table) {
+    whenIdle(function () {
+      table.setAttribute("data-laid-out", "");
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { table.removeAttribute("data-laid-out"); });
+      });
+    });
   });
 
   // Copy buttons: one live region announces (and shows) what was copied.
