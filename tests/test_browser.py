@@ -196,7 +196,7 @@ def test_each_page_starts_with_the_sites_storage_empty(new_page, base_url):
     """The tests share a context per set of options: one test's stored choices and cookies must
     not reach the next page."""
     first = new_page(color_scheme="light")
-    first.goto(base_url + "zh/")
+    first.goto(base_url + "en/")
     first.locator("label.md-header__button[title='Switch to dark mode']").click()
     first.evaluate("document.cookie = 'seen=1; path=/'; localStorage.setItem('kept', '1')")
     second = new_page(color_scheme="light")

@@ -262,7 +262,7 @@ def test_colour_scheme_follows_the_system(new_page, base_url, scheme, expected):
 def test_colour_scheme_toggle_switches_and_is_kept(new_page, base_url):
     pg = new_page(color_scheme="light")
     pg.goto(base_url + "zh/")
-    pg.locator("label.md-header__button[title='Switch to dark mode']").click()
+    pg.locator("label.md-header__button[title='切换到深色模式']").click()
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
     pg.goto(base_url + "en/")  # the choice is kept from page to page
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
@@ -291,10 +291,10 @@ def test_colour_scheme_toggle_works_from_the_keyboard(new_page, base_url):
     pg = new_page(color_scheme="light")
     pg.goto(base_url + "zh/")
     pg.locator("input[name=__palette]:checked").focus()
-    assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode"
+    assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "切换到深色模式"
     pg.keyboard.press("Enter")
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
+    assert pg.evaluate("document.activeElement.getAttribute('aria-label')") == "切换到浅色模式"
     pg.keyboard.press("Space")
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
     assert pg.evaluate("scrollY") == 0  # Space switched, and did not scroll the page
@@ -310,4 +310,4 @@ def test_chosen_scheme_is_applied_before_the_pages_scripts_run(new_page, base_ur
     assert pg.evaluate("typeof document$") == "undefined"  # the theme's bundle did not run
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
     assert pg.locator("input#__palette_1").is_checked()
-    assert pg.locator("label.md-header__button:visible").get_attribute("title") == "Switch to light mode"
+    assert pg.locator("label.md-header__button:visible").get_attribute("title") == "切换到浅色模式"

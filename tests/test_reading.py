@@ -126,10 +126,11 @@ def test_header_block_is_not_in_the_search_index(site):
 # -- the interface language -----------------------------------------------------
 
 UI = {
-    "zh/": {"lang": "zh-Hans", "search": "搜索", "toc": "目录", "skip": "跳转至", "copy": "复制"},
+    "zh/": {"lang": "zh-Hans", "search": "搜索", "toc": "目录", "skip": "跳转至", "copy": "复制", "dark": "切换到深色模式"},
     "en/": {"lang": "en", "search": "Search", "toc": "Table of contents", "skip": "Skip to content", "copy": "Copy to clipboard"},
     "parallel/": {"lang": "en", "search": "Search", "toc": "Table of contents", "skip": "Skip to content", "copy": "Copy to clipboard"},
 }
+UI["en/"]["dark"] = UI["parallel/"]["dark"] = "Switch to dark mode"
 
 
 @pytest.mark.parametrize("path", list(UI))
@@ -142,6 +143,9 @@ def test_interface_speaks_the_page_language(page, base_url, path):
     assert page.locator(".md-skip").inner_text() == want["skip"]
     config = json.loads(page.locator("#__config").text_content())
     assert config["translations"]["clipboard.copy"] == want["copy"]
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == want["search"]
+    toggle = page.locator("input#__palette_0")
+    assert toggle.get_attribute("aria-label") == want["dark"] == page.locator("label[for=__palette_1]").get_attribute("title")
 
 
 def test_not_found_page_offers_a_way_on(new_page, base_url, site):
