@@ -63,14 +63,22 @@ def test_heading_buttons_escape_the_citation():
 @pytest.mark.parametrize(
     "length,tooltip",
     [
-        (239, "d" * 239),
-        (240, "d" * 240),
-        (241, "d" * 239 + "…"),
+        (479, "d" * 479),
+        (480, "d" * 480),
+        (481, "d" * 479 + "…"),
     ],
 )
-def test_a_definition_tooltip_keeps_240_characters_and_cuts_a_longer_one(length, tooltip):
+def test_a_definition_tooltip_keeps_480_characters_and_cuts_a_longer_one(length, tooltip):
     en = [section("s1", "I.", "A"), clause("s1-m", "definition", "d" * length, parent="s1")]
     assert Renderer(license_of(en=en)).defs["en"] == {"s1-m": tooltip}
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
+def test_every_definition_of_the_license_is_whole_in_its_tooltip(lic, lang):
+    doc = lic.zh if lang == "zh-Hans" else lic.en
+    whole = {c.id: c.text for c in doc.clauses if c.kind == "definition"}
+    assert len(whole) == 12 and max(map(len, whole.values())) > (240 if lang == "en" else 120)
+    assert {k: v for k, v in Renderer(lic).defs[lang].items() if k in whole} == whole
 
 
 @pytest.mark.parametrize("where", ["number", "title", "caption"])
@@ -599,8 +607,8 @@ def test_notice():
 # a reference, a term use, an inline definition, Chinese inside English text, three levels,
 # an erratum on a clause with text and on a field without.
 def render_model():
-    long_zh = "“模型”是指" + "很长的定义，" * 60
-    long_en = "“Model” means " + "a very long definition, " * 12
+    long_zh = "“模型”是指" + "很长的定义，" * 90
+    long_en = "“Model” means " + "a very long definition, " * 24
     docs = {}
     for lang in ("zh-Hans", "en"):
         zh = lang == "zh-Hans"
@@ -641,12 +649,12 @@ def render_model():
 
 # The three pages of `render_model`, as read and checked by eye once (each reproduced in
 # full by `Renderer(render_model()).text_page("en")` etc.); any change to the markup shows here.
-# Re-pinned when each page got its header block, and when reference tooltips lost their repeated label.
+# Re-pinned when each page got its header block, when reference tooltips lost their repeated
+# label, and when tooltips grew to 480 characters (the model's definitions grew to stay cut).
 PAGES = {
-    # re-pinned for the header block, the single-label tooltips and the copy buttons in each heading
-    "en": "5f6af92565c8aef2f639e34ffff704ec60bfd6bd687573c215780279b1a42f1a",
-    "zh-Hans": "538146b2a31aaaf9c93cefc8c4a6c89cd40b0c8734ef69eedf214729b2a96a98",
-    "parallel": "642eebb8dfd91c70a073c03c5b1dda4a58f31708017963eb31c5f35825f48e59",
+    "en": "6603ea9884a81e30e3da4afcbf76d08821f8f9751aa159f0bbe15d59524716e3",
+    "zh-Hans": "7caff538d74eacdef6834c0086016479a32c860b38dc74d6aae03b7aef1e2639",
+    "parallel": "b826c90fc100c2be19c6508002070aaa8f98831f2d60da2bdd34e88adeeec36a",
 }
 
 
@@ -657,7 +665,7 @@ def test_pages_of_a_small_model():
     pages_html = {"en": r.text_page("en"), "zh-Hans": r.text_page("zh-Hans"), "parallel": r.parallel_page()}
     en = pages_html["en"]
     assert '<p>the <dfn id="s2-1-i-marks" class="term-definition">Marks</dfn></p></div></div></div>' in en
-    assert 'title="“Model” means ' + "a very long definition, " * 9 + 'a very lo…">Model</a> (<span lang="zh-Hans">模型</span>)' in en
+    assert 'title="“Model” means ' + "a very long definition, " * 19 + 'a very lo…">Model</a> (<span lang="zh-Hans">模型</span>)' in en
     assert '<p><sup class="erratum-mark"><a href="../notes/#erratum-e-field" title="Field.">[erratum]</a></sup></p>' in en
     parallel = pages_html["parallel"]
     assert parallel.count('id="s2-1-i-marks"') == 1 and "<h4 id=" not in parallel

@@ -62,7 +62,9 @@ UI = {
         "copied_cite": "Citation copied: ",
     },
 }
-TOOLTIP_CHARS = 240
+# A definition is read whole in its tooltip: the longest (the English "Personal Information",
+# 476 characters) fits; only text longer than any definition is cut.
+TOOLTIP_CHARS = 480
 
 
 def _definitions(doc: Document) -> dict[str, str]:
