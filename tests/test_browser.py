@@ -83,6 +83,7 @@ def test_language_switch_keeps_the_clause_in_view_without_a_hash(page, base_url)
 
 
 DERIVATIVES = "“Model Derivatives” means all modifications of the Model"
+DERIVATIVES_ZH = "“模型衍生品”是指"
 
 
 @pytest.mark.parametrize("how", ["hover", "focus"])
@@ -115,18 +116,18 @@ def test_tooltip_sits_by_its_term_and_stays_while_the_pointer_moves_onto_it(page
     term.hover()
     tip = page.locator("#tooltip")
     tip.wait_for(state="visible")
-    assert tip.get_attribute("lang") == "zh-Hans" and tip.inner_text().startswith("“模型衍生品”是指")
+    assert tip.get_attribute("lang") == "zh-Hans" and tip.inner_text().startswith(DERIVATIVES_ZH)
     word, box = term.bounding_box(), tip.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert 0 <= box["y"] - (word["y"] + word["height"]) <= 10 or 0 <= word["y"] - (box["y"] + box["height"]) <= 10
     # slowly, across the gap between the word and its tooltip
     page.mouse.move(box["x"] + 10, box["y"] + box["height"] / 2, steps=30)
     page.wait_for_timeout(400)
-    assert tip.is_visible() and tip.inner_text().startswith("“模型衍生品”是指")
+    assert tip.is_visible() and tip.inner_text().startswith(DERIVATIVES_ZH)
     assert term.get_attribute("aria-describedby") == "tooltip"
     page.mouse.move(5, 650)
     tip.wait_for(state="hidden")
-    assert term.get_attribute("data-tip").startswith("“模型衍生品”是指")
+    assert term.get_attribute("data-tip").startswith(DERIVATIVES_ZH)
 
 
 def test_tooltip_near_the_right_edge_keeps_its_width_and_margin(page, base_url):
@@ -207,12 +208,13 @@ def test_each_page_starts_with_the_sites_storage_empty(new_page, base_url):
 
 
 # Where the reader is: the first heading or paragraph of the notes below the header.
-READER_AT = """() => {
-  const all = [...document.querySelectorAll('article h2, article h3, article > p, article li')];
-  const i = all.findIndex(e => { const r = e.getBoundingClientRect(); return r.top >= 120 && r.height > 0; });
+TEXT = "article h2, article h3, article > p, article li"
+READER_AT = f"""() => {{
+  const all = [...document.querySelectorAll('{TEXT}')];
+  const i = all.findIndex(e => {{ const r = e.getBoundingClientRect(); return r.top >= 120 && r.height > 0; }});
   return [i, all[i].getBoundingClientRect().top];
-}"""
-TOP_OF = "(i) => document.querySelectorAll('article h2, article h3, article > p, article li')[i].getBoundingClientRect().top"
+}}"""
+TOP_OF = f"(i) => document.querySelectorAll('{TEXT}')[i].getBoundingClientRect().top"
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}])
