@@ -9,6 +9,7 @@ be published.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -195,6 +196,32 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def interface(config, lang: str) -> dict | None:
+    """The site's name and nav titles for pages in `lang` (mkdocs.yml `extra`), if it has its own."""
+    local = config.extra.get(lang)
+    if not local:
+        return None
+    missing = [src for src in nav_sources(config.nav or []) if src not in local["nav"]]
+    if missing:
+        raise Abort(f"mkdocs.yml: extra.{lang}.nav has no title for {', '.join(missing)}")
+    return local
+
+
+def on_page_context(context, page, config, nav):
+    """A page in Chinese names the site and the nav in Chinese. One nav serves every page, and
+    the theme finds the current page in it by equality, which copies would break: the titles are
+    set for this page's render and put back after it (on_post_page)."""
+    local = interface(config, page.meta.get("lang", "en"))
+    if not local:
+        return context
+    context["config"] = copy.copy(config)  # its own data: the site's name changes for this page only
+    context["config"]["site_name"] = local["site_name"]
+    state["nav_titles"] = [(item, dict(vars(item))) for item in nav.pages]
+    for item in nav.pages:
+        item.title = local["nav"][item.file.src_uri]
+    return context
+
+
 def theme_hashes(config, base_url: str) -> list[str]:
     """CSP hashes of the theme's own inline scripts, rendered from its templates as a page would."""
     cache = state["theme_hashes"]
@@ -241,6 +268,10 @@ HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 def on_post_page(output, page, config):
+    for item, before in state.pop("nav_titles", []):
+        vars(item).pop("title", None)
+        if "title" in before:
+            item.title = before["title"]
     lang = page.meta.get("lang", "en")
     output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
     output = searchindex.retarget(output)

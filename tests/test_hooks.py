@@ -440,6 +440,48 @@ def test_the_error_site_covers_every_markdown_page_the_navigation_names():
     assert mkdocs_hooks.nav_sources([]) == []
 
 
+ZH_NAV = {"index.md": "首页", "zh.md": "中文", "notes/index.md": "说明"}
+
+
+@pytest.mark.parametrize(
+    ("nav", "missing"),
+    [
+        (["index.md", {"中文": "zh.md"}, {"Notes": "notes/index.md"}, {"Elsewhere": "https://example.org/"}], None),
+        (["index.md", {"中文": "zh.md"}, {"English": "en.md"}], "en.md"),
+        ([{"Text": [{"中文": "zh.md"}, {"English": "en.md"}]}, {"Downloads": "downloads.md"}], "en.md, downloads.md"),
+    ],
+)
+def test_a_language_with_its_own_interface_names_every_page_of_the_nav(nav, missing):
+    config = SimpleNamespace(nav=nav, extra={"zh-Hans": {"site_name": "站名", "nav": ZH_NAV}})
+    assert mkdocs_hooks.interface(config, "en") is None
+    if missing is None:
+        assert mkdocs_hooks.interface(config, "zh-Hans") == {"site_name": "站名", "nav": ZH_NAV}
+        return
+    with pytest.raises(Abort) as error:
+        mkdocs_hooks.interface(config, "zh-Hans")
+    assert str(error.value) == f"mkdocs.yml: extra.zh-Hans.nav has no title for {missing}"
+
+
+def test_a_chinese_page_is_rendered_with_the_chinese_nav_and_the_others_keep_theirs(configured):
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    pages = [Page(title, File(src, "docs", "site", True), configured) for title, src in [("Home", "index.md"), ("Notes", "notes.md")]]
+    pages.append(Page(None, File("zh.md", "docs", "site", True), configured))  # titled by its front matter
+    pages[2].markdown, pages[2].meta = "", {"title": "中文原文"}
+    nav = SimpleNamespace(pages=pages)
+    for lang, site, titles in [
+        ("zh-Hans", "baichuan-7B模型许可协议", ["首页", "说明", "中文"]),
+        ("en", "baichuan-7B model license", ["Home", "Notes", "中文原文"]),
+    ]:
+        page = SimpleNamespace(meta={"lang": lang}, url="zh/")
+        context = mkdocs_hooks.on_page_context({"config": configured}, page=page, config=configured, nav=nav)
+        assert (context["config"]["site_name"], [p.title for p in pages]) == (site, titles)
+        mkdocs_hooks.on_post_page('<html lang="en"><meta charset="utf-8">', page=page, config=configured)
+        assert (configured["site_name"], [p.title for p in pages]) == ("baichuan-7B model license", ["Home", "Notes", "中文原文"])
+        assert "title" not in vars(pages[2])  # its own title again, not one set in its place
+
+
 def test_hooks_give_the_downloads_page_its_commands_and_model_card(configured):
     from mkdocs.structure.files import Files
 

@@ -131,6 +131,11 @@ UI = {
     "parallel/": {"lang": "en", "search": "Search", "toc": "Table of contents", "skip": "Skip to content", "copy": "Copy to clipboard"},
 }
 UI["en/"]["dark"] = UI["parallel/"]["dark"] = "Switch to dark mode"
+# The site's name and the nav's titles, in order (mkdocs.yml, `extra.zh-Hans` on /zh/)
+UI["zh/"]["site"] = "baichuan-7B模型许可协议"
+UI["zh/"]["nav"] = ["首页", "中文", "English", "中英对照", "说明", "下载", "核对副本"]
+UI["en/"]["site"] = UI["parallel/"]["site"] = "baichuan-7B model license"
+UI["en/"]["nav"] = UI["parallel/"]["nav"] = ["Home", "中文", "English", "Parallel", "Notes", "Downloads", "Verify a copy"]
 
 
 @pytest.mark.parametrize("path", list(UI))
@@ -146,6 +151,12 @@ def test_interface_speaks_the_page_language(page, base_url, path):
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == want["search"]
     toggle = page.locator("input#__palette_0")
     assert toggle.get_attribute("aria-label") == want["dark"] == page.locator("label[for=__palette_1]").get_attribute("title")
+    # the nav's links, the site's name in the header and the drawer, and the window's title
+    nav = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
+    assert [" ".join(t.split()) for t in nav.all_text_contents()] == want["nav"]
+    assert page.locator(".md-header__topic:first-child .md-ellipsis").inner_text() == want["site"]
+    assert page.locator(".md-nav--primary > .md-nav__title").inner_text().strip() == want["site"]
+    assert page.title().endswith(" - " + want["site"])
 
 
 def test_not_found_page_offers_a_way_on(new_page, base_url, site):
@@ -239,7 +250,7 @@ def test_print_is_a_legal_document(printed, lic, path, lines, size):
     for cid in ("s2-2", "s4-3-iii", "s4-3-ix", "appendix-2-derivative-works", "appendix-note"):
         assert squeeze(doc[cid].number + "#" + cid) in flat or squeeze(f"{doc[cid].title or doc[cid].caption}#{cid}") in flat, cid
     assert squeeze("(ii)#s4-3-iii" if lang == "zh-Hans" else "(ii) [sic: (iii)]#s4-3-iii") in flat
-    for chrome in ("Skip to content", "跳转至", "Table of contents", "目录", "Downloads", "Parallel"):
+    for chrome in ("Skip to content", "跳转至", "Table of contents", "目录", "Downloads", "Parallel", "下载", "中英对照"):
         assert squeeze(chrome) not in flat, chrome
     assert 4 <= pages <= 40, pages
 
