@@ -13,6 +13,24 @@ import engine
 from casebook import ROOT
 from localsite import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (re-exported for the tests)
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = {"light": "default", "dark": "slate"}  # the system's setting -> Material's scheme shown
+
+
+def axe_in_each_scheme(page) -> dict[str, list]:
+    """axe-core's violations in a page (axe injected), light then dark: the page follows the
+    system's setting until the reader picks a scheme, so one load serves both."""
+    found = {}
+    for scheme, shown in SCHEMES.items():
+        page.emulate_media(color_scheme=scheme)
+        # the scheme shown, and every colour transition of the switch over, before axe measures
+        page.wait_for_function(
+            "(shown) => document.body.dataset.mdColorScheme === shown && document.getAnimations().length === 0", arg=shown
+        )
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        found[scheme] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    return found
+
 
 def build(dest: Path, config: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the engine's real `build --strict` into `dest`, with `env` added to the environment."""

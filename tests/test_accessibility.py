@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from casebook import ROOT
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-SCHEMES = {"light": "default", "dark": "slate"}  # the system's setting -> Material's scheme shown
+from sitekit import AXE, axe_in_each_scheme
 
 
 @pytest.mark.parametrize("path", ["", "zh/", "en/", "parallel/", "notes/", "downloads/"])
 @pytest.mark.parametrize("width", [1280, 375])
 def test_no_accessibility_violations(new_page, base_url, path, width):
-    """Light, then dark in the same page: the page follows the system's setting until the reader
-    picks one, so one load serves both."""
     # axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
     page = new_page(viewport={"width": width, "height": 900}, bypass_csp=True, color_scheme="light")
     page.goto(base_url + path)
@@ -29,13 +21,4 @@ def test_no_accessibility_violations(new_page, base_url, path, width):
         "() => [...document.querySelectorAll('td, th')].every(c => c.checkVisibility({contentVisibilityAuto: true}))", timeout=5000
     )
     page.add_script_tag(path=str(AXE))
-    found = {}
-    for scheme, shown in SCHEMES.items():
-        page.emulate_media(color_scheme=scheme)
-        # the scheme shown, and every colour transition of the switch over, before axe measures
-        page.wait_for_function(
-            "(shown) => document.body.dataset.mdColorScheme === shown && document.getAnimations().length === 0", arg=shown
-        )
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        found[scheme] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert found == {"light": [], "dark": []}
+    assert axe_in_each_scheme(page) == {"light": [], "dark": []}

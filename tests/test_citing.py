@@ -160,7 +160,7 @@ def test_drawer_language_link_keeps_the_clause(new_page, base_url):
     pg = new_page(viewport={"width": 390, "height": 844}, has_touch=True)
     pg.goto(base_url + "en/")
     put_at_line(pg, "s2-4")
-    pg.locator("label.md-header__button[for=__drawer]").click()
+    pg.locator("button.drawer-button").click()
     link = pg.locator(".md-sidebar--primary .md-nav__link[href='../parallel/']")
     link.wait_for(state="visible")
     link.click()
@@ -215,7 +215,7 @@ def test_at_390_px_no_horizontal_scroll_and_24_px_targets(phone, base_url, path)
 
 def test_touch_targets_of_the_open_drawer(phone, base_url):
     phone.goto(base_url + "zh/")
-    phone.locator("label.md-header__button[for=__drawer]").click()
+    phone.locator("button.drawer-button").click()
     phone.wait_for_timeout(400)
     targets = [t for t in phone.evaluate(TARGETS) if "md-nav__link" in t["what"]]
     assert len(targets) >= 6  # the six pages

@@ -377,3 +377,57 @@ def test_tooltips_are_text_size_and_regular_weight(page, base_url, path, term):
 def test_plain_text_is_served_as_utf8(base_url, path):
     with urllib.request.urlopen(base_url + path, timeout=5) as response:
         assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+# -- keyboard and forced colours ------------------------------------------------
+
+# Whether the focused element is in the drawer, and its name (its aria-label or its text)
+FOCUSED = "() => { const a = document.activeElement; return [!!a.closest('.md-sidebar--primary'), a.ariaLabel || a.textContent.trim()] }"
+
+
+def test_the_drawer_opens_from_the_keyboard_and_its_links_take_tab_stops_only_when_open(new_page, base_url):
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "zh/")
+    menu = page.locator("button.drawer-button")  # the theme's label, made a button
+    assert (menu.get_attribute("aria-label"), menu.get_attribute("aria-expanded")) == ("导航栏", "false")
+    assert page.locator("label[for=__drawer].md-header__button").count() == 0
+    stops = []
+    for _ in range(6):  # the skip link, the menu, the toggle, the search box, then the text
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert [in_drawer for in_drawer, _ in stops] == [False] * 6
+    assert stops[:4] == [[False, "跳转至"], [False, "导航栏"], [False, "切换到深色模式"], [False, "搜索"]]
+    for key in ("Enter", " "):  # each opens it; Escape closes it and gives the menu its focus back
+        menu.focus()
+        page.keyboard.press(key)
+        assert menu.get_attribute("aria-expanded") == "true"
+        for _ in range(3):  # the toggle, the search box, then the drawer's links
+            page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED) == [True, "baichuan-7B模型许可协议"]
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED) == [True, "首页"]
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert page.evaluate(FOCUSED) == [False, "导航栏"]
+
+
+ICON_COLOURS = """() => {
+  const probe = document.createElement("span")
+  document.body.append(probe)
+  const colour = name => { probe.style.color = name; return getComputedStyle(probe).color }
+  const system = { ButtonText: colour("ButtonText"), Canvas: colour("Canvas") }
+  probe.remove()
+  const icons = [...document.querySelectorAll(".copy-button")].map(b => getComputedStyle(b, "::before").backgroundColor)
+  return { system, icons: [...new Set(icons)], count: icons.length }
+}"""
+
+
+@pytest.mark.parametrize(("path", "count"), [("zh/", 108), ("downloads/", 28)])
+def test_copy_icons_are_drawn_in_forced_colours(new_page, base_url, path, count):
+    """A high-contrast mode paints backgrounds in its Canvas colour, and the icons are masked
+    backgrounds: they keep the button's text colour instead of vanishing."""
+    page = new_page(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    page.goto(base_url + path)
+    found = page.evaluate(ICON_COLOURS)
+    assert found["system"]["ButtonText"] != found["system"]["Canvas"]
+    assert (found["icons"], found["count"]) == ([found["system"]["ButtonText"]], count)

@@ -30,6 +30,31 @@
     });
   }
 
+  // Below 1220 px the nav is a drawer, hidden until the header's menu button opens it
+  // (license.css). The theme's button is a label that the keyboard cannot reach: a real
+  // button in its place, named as the nav is; Escape closes the drawer. Without JavaScript
+  // the label stays, for the mouse and touch.
+  var drawer = document.getElementById("__drawer");
+  var label = document.querySelector("label.md-header__button[for=__drawer]");
+  var nav = document.querySelector(".md-nav--primary[aria-label]");
+  if (drawer && label) {
+    var menu = document.createElement("button");
+    menu.type = "button";
+    menu.className = label.className + " drawer-button";
+    if (nav) menu.setAttribute("aria-label", nav.getAttribute("aria-label"));
+    while (label.firstChild) menu.appendChild(label.firstChild);
+    label.replaceWith(menu);
+    var expanded = function () { menu.setAttribute("aria-expanded", String(drawer.checked)); };
+    expanded();
+    drawer.addEventListener("change", expanded);
+    menu.addEventListener("click", function () { drawer.click(); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer.checked) return;
+      drawer.click();
+      menu.focus();
+    });
+  }
+
   // The clause the reader is at: the last heading that has reached the line where a jump
   // to a clause puts it (its scroll-margin-top, under the header and the sticky switch),
   // with a little slack for a heading just below that line.
