@@ -58,6 +58,27 @@ def test_the_query_returns_its_clause_first(pages, base_url, q):
     assert first_clause(results) == q.first, results[:6]
 
 
+@pytest.mark.parametrize(
+    ("query", "cid"),
+    [
+        ("s5-2", "s5-2"),
+        ("S4-3-IX", "s4-3-ix"),
+        (" #s1-licensor ", "s1-licensor"),
+        ("https://baichuan-7b-license.example.org/en/#appendix-2-derivative-works", "appendix-2-derivative-works"),
+        ("s4", "s4"),
+    ],
+)
+def test_a_clause_id_finds_that_clause_in_both_texts_first(pages, base_url, query, cid):
+    results, _ = run(pages("en/"), base_url, query)
+    assert [r for r in results if "#" in r][:2] == [f"zh/#{cid}", f"en/#{cid}"]
+
+
+@pytest.mark.parametrize("query", ["s5-2x", "xs5-2", "s5-2 s5-3", "zh/s5-2"])
+def test_only_a_whole_clause_id_is_looked_up(pages, base_url, query):
+    results, _ = run(pages("en/"), base_url, query)
+    assert [r for r in results if "#" in r][:2] != ["zh/#s5-2", "en/#s5-2"]
+
+
 def runs(text: str, length: int) -> list[str]:
     """Every run of `length` Chinese characters in `text`, first at each offset."""
     return sorted({run[i : i + length] for run in HAN_RUN.findall(text) for i in range(len(run) - length + 1)})

@@ -230,12 +230,26 @@ function item(e, spans, value) {
   }
 }
 
+/* A clause ID as typed or pasted (s4-3-ix, #S4-3-IX, a link that ends in one): that clause
+ * in each text, before what a search of the words finds. */
+const CLAUSE_ID = /^(?:\S*#)?(s\d+(?:-[a-z0-9]+)*|appendix(?:-[a-z0-9]+)*)$/
+
+function byId(query) {
+  const id = query.trim().toLowerCase().match(CLAUSE_ID)
+  if (!id) return []
+  return entries
+    .filter(e => READING.includes(e.page) && e.doc.location === e.page + "#" + id[1])
+    .map(e => ({ e, spans: { title: [], body: [] } }))
+}
+
 /* Results grouped by page as the theme lists them (a page, then its entries): the license
  * text first, then the other pages, each in the order of its best entry. Every entry in a group gets the group's score, so the
  * theme lists them all in our order instead of folding the lesser ones away. */
 function search(query) {
   const groups = new Map()
-  for (const r of score(query)) {
+  const found = byId(query)
+  const ids = new Set(found.map(r => r.e))
+  for (const r of [...found, ...score(query).filter(r => !ids.has(r.e))]) {
     if (!groups.has(r.e.page)) groups.set(r.e.page, [])
     groups.get(r.e.page).push(r)
   }
