@@ -53,6 +53,45 @@ def test_search_result_opens_the_clause(page, base_url):
     assert 60 <= page.locator("#s2-1").bounding_box()["y"] <= 200
 
 
+PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
+WIDTH_WHILE_SEARCH_OPENS = """() => new Promise(resolve => {
+  let widest = 0
+  const frame = start => {
+    widest = Math.max(widest, document.documentElement.scrollWidth)
+    if (performance.now() - start < 1000) requestAnimationFrame(() => frame(start))
+    else resolve([widest, innerWidth, innerHeight])
+  }
+  document.querySelector("label.md-header__button[for=__search]").click()
+  frame(performance.now())
+})"""
+
+
+def test_opening_search_on_a_phone_never_widens_the_page(new_page, base_url):
+    """The theme's growing circle reached past the screen, and the phone zoomed the page out."""
+    page = new_page(**PHONE)
+    page.goto(base_url + "zh/")
+    assert page.evaluate(WIDTH_WHILE_SEARCH_OPENS) == [390, 390, 800]
+
+
+@pytest.mark.parametrize(("scrolled", "follow"), [(0, "tap"), (3000, "tap"), (3000, "click")])
+def test_a_search_result_on_the_page_being_read_is_shown_on_a_phone(new_page, base_url, scrolled, follow):
+    page = new_page(**PHONE) if follow == "tap" else new_page(viewport={"width": 390, "height": 800})
+    page.goto(base_url + "zh/")
+    page.evaluate("(y) => scrollTo(0, y)", scrolled)
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")  # the theme holds the page
+    box = page.locator(".md-search__input")
+    box.fill("适用法律")
+    box.press("End")
+    link = page.locator(".md-search-result__link[href$='zh/#s5-2']").first
+    link.tap() if follow == "tap" else link.click()
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-scrolllock')")
+    page.wait_for_timeout(300)
+    margin = page.evaluate("parseFloat(getComputedStyle(document.getElementById('s5-2')).scrollMarginTop)")
+    assert page.url.endswith("zh/#s5-2")
+    assert abs(page.locator("#s5-2").bounding_box()["y"] - margin) <= 2
+
+
 def test_opening_an_anchor_scrolls_to_the_clause(page, base_url):
     page.goto(base_url + "en/#s4-3-iii")
     page.wait_for_timeout(200)

@@ -55,6 +55,22 @@
     });
   }
 
+  // A search result on the page being read, followed below 960 px: the theme keeps the page
+  // still while its search is open, and lets it go 100 ms after closing it, back where the
+  // reader was. The browser has scrolled to the result in between, to no effect; go to it
+  // once the page is free.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-search-result__link");
+    if (!link || link.pathname !== location.pathname || !link.hash) return;
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target || !document.body.hasAttribute("data-md-scrolllock")) return;
+    new MutationObserver(function (records, observer) {
+      if (document.body.hasAttribute("data-md-scrolllock")) return;
+      observer.disconnect();
+      target.scrollIntoView();
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+  });
+
   // The clause the reader is at: the last heading that has reached the line where a jump
   // to a clause puts it (its scroll-margin-top, under the header and the sticky switch),
   // with a little slack for a heading just below that line.
