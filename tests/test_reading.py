@@ -157,6 +157,9 @@ def test_interface_speaks_the_page_language(page, base_url, path):
     assert page.locator(".md-header__topic:first-child .md-ellipsis").inner_text() == want["site"]
     assert page.locator(".md-nav--primary > .md-nav__title").inner_text().strip() == want["site"]
     assert page.title().endswith(" - " + want["site"])
+    # the links to the texts are marked with their language
+    langs = page.eval_on_selector_all(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link", "as => as.map(a => a.lang)")
+    assert langs == ["", "zh-Hans", "en", "", "", "", ""]
 
 
 def test_not_found_page_offers_a_way_on(new_page, base_url, site):
@@ -397,18 +400,26 @@ def test_the_drawer_opens_from_the_keyboard_and_its_links_take_tab_stops_only_wh
         stops.append(page.evaluate(FOCUSED))
     assert [in_drawer for in_drawer, _ in stops] == [False] * 6
     assert stops[:4] == [[False, "跳转至"], [False, "导航栏"], [False, "切换到深色模式"], [False, "搜索"]]
-    for key in ("Enter", " "):  # each opens it; Escape closes it and gives the menu its focus back
+    # the theme's ring was its dark accent on the indigo bar: white now
+    menu.focus()
+    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineColor") == "rgb(255, 255, 255)"
+    for key in ("Enter", " "):  # each opens it, and the drawer's first link takes the focus
         menu.focus()
         page.keyboard.press(key)
         assert menu.get_attribute("aria-expanded") == "true"
-        for _ in range(3):  # the toggle, the search box, then the drawer's links
-            page.keyboard.press("Tab")
         assert page.evaluate(FOCUSED) == [True, "baichuan-7B模型许可协议"]
         page.keyboard.press("Tab")
         assert page.evaluate(FOCUSED) == [True, "首页"]
-        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")  # closes it and gives the menu its focus back
         assert menu.get_attribute("aria-expanded") == "false"
         assert page.evaluate(FOCUSED) == [False, "导航栏"]
+    # Escape in the search box is the search's (the theme's): the drawer stays open
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("/")
+    page.keyboard.type("s5-2")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => __drawer.checked") is True
 
 
 ICON_COLOURS = """() => {

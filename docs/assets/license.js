@@ -47,13 +47,26 @@
     var expanded = function () { menu.setAttribute("aria-expanded", String(drawer.checked)); };
     expanded();
     drawer.addEventListener("change", expanded);
-    menu.addEventListener("click", function () { drawer.click(); });
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !drawer.checked) return;
+    // Opened, the drawer covers the button: the focus goes to its first link.
+    menu.addEventListener("click", function () {
       drawer.click();
-      menu.focus();
+      var first = drawer.checked && document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();
+    });
+    // Escape while the search is open is the search's own (the theme closes it), not the drawer's.
+    document.addEventListener("keydown", function (event) {
+      var search = document.getElementById("__search");
+      if (event.key !== "Escape" || !drawer.checked || (search && search.checked)) return;
+      drawer.click();
+      if (menu.offsetParent) menu.focus();
     });
   }
+  // The nav's links to the texts in their own language (WCAG 3.1.2).
+  var LANGS = { "zh/": "zh-Hans", "en/": "en" };
+  [].forEach.call(document.querySelectorAll(".md-nav--primary a.md-nav__link[href]"), function (a) {
+    var lang = LANGS[a.pathname.split("/").slice(-2).join("/")];
+    if (lang && !a.closest(".md-nav--secondary")) a.setAttribute("lang", lang);
+  });
 
   // A search result on the page being read, followed below 960 px: the theme keeps the page
   // still while its search is open, and lets it go 100 ms after closing it, back where the

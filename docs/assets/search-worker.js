@@ -235,7 +235,8 @@ function item(e, spans, value) {
 const CLAUSE_ID = /^(?:\S*#)?(s\d+(?:-[a-z0-9]+)*|appendix(?:-[a-z0-9]+)*)$/
 
 function byId(query) {
-  const id = query.trim().toLowerCase().match(CLAUSE_ID)
+  /* full-width forms as typed with a Chinese input method; a full stop or comma after it */
+  const id = normalise(query.trim()).replace(/[.,;:。，；：]+$/, "").match(CLAUSE_ID)
   if (!id) return []
   return entries
     .filter(e => READING.includes(e.page) && e.doc.location === e.page + "#" + id[1])
@@ -260,7 +261,8 @@ function search(query) {
     const value = rank--
     const article = entries.find(e => e.doc.location === page)
     const own = results.find(r => r.e === article)
-    const head = article ? [item(article, own ? own.spans : { title: [], body: [] }, value)] : []
+    /* a clause looked up by its ID comes first, so that Enter opens it, not its page */
+    const head = article && !ids.size ? [item(article, own ? own.spans : { title: [], body: [] }, value)] : []
     items.push([...head, ...results.filter(r => r.e !== article).map(r => item(r.e, r.spans, value))])
   }
   return { items }
