@@ -199,11 +199,14 @@ def on_page_content(html, page, config, files):
 def interface(config, lang: str) -> dict | None:
     """The site's name and nav titles for pages in `lang` (mkdocs.yml `extra`), if it has its own."""
     local = config.extra.get(lang)
-    if not local:
+    if local is None:
         return None
-    missing = [src for src in nav_sources(config.nav or []) if src not in local["nav"]]
+    where = f"mkdocs.yml: extra.{lang}"
+    if not (isinstance(local, dict) and isinstance(local.get("site_name"), str) and isinstance(local.get("nav"), dict)):
+        raise Abort(f"{where} needs site_name, a text, and nav, a title for each page of the nav")
+    missing = [src for src in nav_sources(config.nav or []) if not isinstance(local["nav"].get(src), str)]
     if missing:
-        raise Abort(f"mkdocs.yml: extra.{lang}.nav has no title for {', '.join(missing)}")
+        raise Abort(f"{where}.nav has no title for {', '.join(missing)}")
     return local
 
 

@@ -462,6 +462,26 @@ def test_a_language_with_its_own_interface_names_every_page_of_the_nav(nav, miss
     assert str(error.value) == f"mkdocs.yml: extra.zh-Hans.nav has no title for {missing}"
 
 
+@pytest.mark.parametrize(
+    "local",
+    ["中文", [], {"nav": ZH_NAV}, {"site_name": 7, "nav": ZH_NAV}, {"site_name": "站名"}, {"site_name": "站名", "nav": ["首页"]}],
+)
+def test_a_language_interface_of_the_wrong_shape_is_refused(local):
+    config = SimpleNamespace(nav=["index.md"], extra={"zh-Hans": local})
+    with pytest.raises(Abort) as error:
+        mkdocs_hooks.interface(config, "zh-Hans")
+    assert str(error.value) == "mkdocs.yml: extra.zh-Hans needs site_name, a text, and nav, a title for each page of the nav"
+
+
+def test_a_nav_title_that_is_not_text_is_missing():
+    config = SimpleNamespace(
+        nav=["index.md", "zh.md"], extra={"zh-Hans": {"site_name": "站名", "nav": {"index.md": None, "zh.md": "中文"}}}
+    )
+    with pytest.raises(Abort) as error:
+        mkdocs_hooks.interface(config, "zh-Hans")
+    assert str(error.value) == "mkdocs.yml: extra.zh-Hans.nav has no title for index.md"
+
+
 def test_a_chinese_page_is_rendered_with_the_chinese_nav_and_the_others_keep_theirs(configured):
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
