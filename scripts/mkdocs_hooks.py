@@ -219,7 +219,7 @@ def on_page_context(context, page, config, nav):
         return context
     context["config"] = copy.copy(config)  # its own data: the site's name changes for this page only
     context["config"]["site_name"] = local["site_name"]
-    state["nav_titles"] = [(item, dict(vars(item))) for item in nav.pages]
+    state["nav_titles"] = [(item, vars(item).get("title")) for item in nav.pages]
     for item in nav.pages:
         item.title = local["nav"][item.file.src_uri]
     return context
@@ -271,10 +271,10 @@ HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 def on_post_page(output, page, config):
-    for item, before in state.pop("nav_titles", []):
-        vars(item).pop("title", None)
-        if "title" in before:
-            item.title = before["title"]
+    for item, title in state.pop("nav_titles", []):
+        vars(item).pop("title", None)  # a page titled by its front matter or heading again
+        if title is not None:
+            item.title = title
     lang = page.meta.get("lang", "en")
     output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
     output = searchindex.retarget(output)

@@ -63,9 +63,9 @@
   }
   // The nav's links to the texts in their own language (WCAG 3.1.2).
   var LANGS = { "zh/": "zh-Hans", "en/": "en" };
-  [].forEach.call(document.querySelectorAll(".md-nav--primary a.md-nav__link[href]"), function (a) {
+  [].forEach.call(document.querySelectorAll(".md-nav--primary > .md-nav__list > .md-nav__item > a"), function (a) {
     var lang = LANGS[a.pathname.split("/").slice(-2).join("/")];
-    if (lang && !a.closest(".md-nav--secondary")) a.setAttribute("lang", lang);
+    if (lang) a.setAttribute("lang", lang);
   });
 
   // A search result on the page being read, followed below 960 px: the theme keeps the page
