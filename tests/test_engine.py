@@ -1,6 +1,7 @@
 """One place names the site engine: MkDocs by default, ProperDocs (its maintained
-continuation) with SITE_ENGINE=properdocs. `make test` runs this module with both; the
-other site tests run on MkDocs, held for ProperDocs by the byte comparison of the two builds."""
+continuation) with SITE_ENGINE=properdocs. What differs by engine runs on each (the
+`each_engine` fixture); the other site tests run on MkDocs, held for ProperDocs by the byte
+comparison of the two builds."""
 
 from __future__ import annotations
 
@@ -18,9 +19,27 @@ from casebook import ROOT
 GENERATOR = {"mkdocs": "mkdocs-1.6.1, mkdocs-material-9.8.1", "properdocs": "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"}
 
 
-def test_the_site_is_built_by_the_selected_engine(site):
-    meta = soup(site / "index.html").find("meta", attrs={"name": "generator"})
-    assert meta["content"] == GENERATOR[engine.name()]
+@pytest.fixture(scope="module")
+def built(site, tmp_path_factory):
+    """`built(name)`: the site as engine `name` builds it; the `site` fixture's for the engine
+    that built it (module fixtures are set up before `each_engine` sets another)."""
+    sites = {engine.name(): site}
+
+    def get(name: str) -> Path:
+        if name not in sites:
+            dest = tmp_path_factory.mktemp(name) / "site"
+            result = build(dest, env={"SITE_ENGINE": name})
+            assert result.returncode == 0, result.stderr
+            assert "WARNING" not in result.stderr, result.stderr
+            sites[name] = dest
+        return sites[name]
+
+    return get
+
+
+def test_the_site_is_built_by_the_selected_engine(built, each_engine):
+    meta = soup(built(each_engine) / "index.html").find("meta", attrs={"name": "generator"})
+    assert meta["content"] == GENERATOR[each_engine]
 
 
 @pytest.mark.parametrize(("value", "module"), [("", "mkdocs"), ("mkdocs", "mkdocs"), ("properdocs", "properdocs")])
@@ -52,7 +71,7 @@ def test_the_launcher_imports_jieba_without_pkg_resources():
     assert result.stdout.splitlines() == ["False True AT&T jieba._compat", "True"]
 
 
-def test_the_launcher_leaves_scripts_off_the_path_as_the_module_does(tmp_path):
+def test_the_launcher_leaves_scripts_off_the_path_as_the_module_does(tmp_path, each_engine):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme: material\nplugins: []\nhooks: [show.py]\n", encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# t\n", encoding="utf-8")
@@ -65,11 +84,13 @@ def test_the_launcher_leaves_scripts_off_the_path_as_the_module_does(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["--version"], ["build", "--help"]])
-def test_the_launcher_runs_the_engine_as_its_module_does(args):
+def test_the_launcher_runs_the_engine_as_its_module_does(args, each_engine):
     launched = subprocess.run(engine.launcher(*args), cwd=ROOT, capture_output=True, text=True, env=engine.environ())
     module = subprocess.run(engine.command(*args), cwd=ROOT, capture_output=True, text=True, env=engine.environ())
     assert (launched.returncode, launched.stdout, launched.stderr) == (module.returncode, module.stdout, module.stderr)
     assert launched.returncode == 0 and launched.stdout
+    if args == ["--version"]:
+        assert launched.stdout.startswith(f"python -m {each_engine}, version ")
 
 
 @pytest.mark.parametrize("value", ["zensical", "MkDocs", "mkdocs "])
@@ -94,33 +115,19 @@ def test_no_call_site_but_one_names_the_engine():
     assert ENGINE_CALL.search('[sys.executable, "-m", "mkdocs", "build"]') and ENGINE_CALL.search("runs `mkdocs build --strict`")
 
 
-@pytest.fixture(scope="module")
-def other_site(tmp_path_factory):
-    """The site as the other engine builds it, beside the `site` fixture's."""
-    other = next(e for e in engine.ENGINES if e != engine.name())
-    dest = tmp_path_factory.mktemp("other") / "site"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SITE_ENGINE", other)
-        result = build(dest, env={"SITE_ENGINE": other})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return other, dest
-
-
 def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_both_engines_build_the_same_site_but_for_the_generator(site, other_site):
-    """The site tests run on one engine: this holds them for the other, and fails once the two part."""
-    other, other_dest = other_site
-    ours, theirs = files(site), files(other_dest)
+def test_both_engines_build_the_same_site_but_for_the_generator(built):
+    """The site tests run on MkDocs: this holds them for ProperDocs, and fails once the two part."""
+    ours, theirs = files(built("mkdocs")), files(built("properdocs"))
     assert sorted(ours) == sorted(theirs)
     tag = '<meta name="generator" content="{}">'
     for name, data in ours.items():
-        mine = data.replace(tag.format(GENERATOR[engine.name()]).encode(), tag.format(GENERATOR[other]).encode())
+        mine = data.replace(tag.format(GENERATOR["mkdocs"]).encode(), tag.format(GENERATOR["properdocs"]).encode())
         assert mine == theirs[name], name
     # Every page names its engine, so the loop above compared each one after that swap.
     pages = [n for n in ours if n.endswith(".html")]
     assert len(pages) > 5
-    assert all(tag.format(GENERATOR[other]).encode() in theirs[n] for n in pages)
+    assert all(tag.format(GENERATOR["properdocs"]).encode() in theirs[n] for n in pages)

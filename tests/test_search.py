@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 import pytest
-from searchdriver import first_clause, load_queries, open_search, run
+from searchdriver import answers, first_clause, load_queries, open_search, run
 
 from licensekit import searchindex
 
@@ -88,7 +88,7 @@ def runs(text: str, length: int) -> list[str]:
     return sorted({run[i : i + length] for run in HAN_RUN.findall(text) for i in range(len(run) - length + 1)})
 
 
-def test_every_chinese_run_finds_its_clause(pages, base_url, clauses):
+def test_every_chinese_run_finds_its_clause(pages, clauses):
     """2, 3 and 4 characters from every Chinese clause, at every third offset: in the top 10
     when at most 10 clauses hold the run, among the results when more do."""
     zh = {loc: text for loc, text in clauses.items() if loc.startswith("zh/")}
@@ -101,8 +101,7 @@ def test_every_chinese_run_finds_its_clause(pages, base_url, clauses):
     for probe in {p for p, _ in probes}:
         holders[probe] = sum(probe in text for text in zh.values())
     missed = []
-    for probe, loc in probes:
-        results, _ = run(pages("zh/"), base_url, probe)
+    for (probe, loc), results in zip(probes, answers(pages("zh/"), [p for p, _ in probes]), strict=True):
         found = [r for r in results if "#" in r]
         if loc not in (found[:10] if holders[probe] <= 10 else found):
             missed.append((probe, loc, found[:10]))
@@ -110,19 +109,36 @@ def test_every_chinese_run_finds_its_clause(pages, base_url, clauses):
     assert not missed, missed[:10]
 
 
-def test_every_english_word_finds_its_clause(pages, base_url, clauses):
+def test_every_english_word_finds_its_clause(pages, clauses):
     """Stop words included: in the top 10 when at most 10 clauses hold the word."""
     en = {loc: WORD.findall(text.lower()) for loc, text in clauses.items() if loc.startswith("en/")}
     holders = Counter(word for words in en.values() for word in set(words))
     missed = []
-    for word in sorted(holders):
-        results, _ = run(pages("en/"), base_url, word)
+    words = sorted(holders)
+    for word, results in zip(words, answers(pages("en/"), words), strict=True):
         found = [r for r in results if "#" in r]
         for loc, words in en.items():
             if word in words and loc not in (found[:10] if holders[word] <= 10 else found):
                 missed.append((word, loc, found[:10]))
     assert {"as", "is", "for", "any", "the", "of"} <= set(holders)
     assert not missed, missed[:10]
+
+
+@pytest.mark.parametrize("start", ["zh/", "en/"])
+def test_the_engine_asked_directly_lists_what_the_search_box_lists(pages, base_url, clauses, start):
+    """The recall tests above ask the worker directly (`answers`); here the box shows the same
+    locations in the same order, for runs and words of every clause and the labelled queries."""
+    probes = [q.query for q in QUERIES]
+    for text in clauses.values():
+        probes += [*runs(text, 3)[:1], *WORD.findall(text.lower())[:1]]
+    probes = list(dict.fromkeys(probes))  # the box answers a query only when it changes
+    page = pages(start)
+    direct = answers(page, probes)
+    run(page, base_url, "")
+    shown = [run(page, base_url, probe)[0] for probe in probes]
+    assert len(probes) > 150
+    assert [(p, d) for p, d, s in zip(probes, direct, shown, strict=True) if d != s] == []
+    assert sum(bool(d) for d in direct) > 150
 
 
 def test_liability_finds_the_clause_on_liability(pages, base_url):

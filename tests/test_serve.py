@@ -95,7 +95,7 @@ def assert_error_site(base: str, expected: list[str]) -> None:
             assert "livereload" in body, path  # refreshed by live reload
 
 
-def test_broken_sources_serve_an_error_page_and_recover(tmp_path):
+def test_broken_sources_serve_an_error_page_and_recover(tmp_path, each_engine):
     project = project_copy(tmp_path / "project")
     shutil.copytree(LICENSE, project / "license")
     expected = replace_license(project, "text-changed")
@@ -115,7 +115,7 @@ def test_broken_sources_serve_an_error_page_and_recover(tmp_path):
         server.stop()
 
 
-def test_serve_reloads_on_license_change(tmp_path):
+def test_serve_reloads_on_license_change(tmp_path, each_engine):
     project = project_copy(tmp_path / "project")
     shutil.copytree(LICENSE, project / "license")
     server = DevServer(project)
