@@ -35,26 +35,39 @@ query => new Promise((resolve, reject) => {
 
 
 # The site's worker, started and set up as the theme does it (the page's __config names the
-# worker; the theme hands it the whole search_index.json), answers each query in turn: the
-# result locations, a page's entries after the page, in the order the theme lists them.
-# One round trip for thousands of queries, without the theme drawing each list.
+# worker; the theme hands it the whole search_index.json), answers each query in turn. Each
+# group of results is read as the theme draws it: its page entry first (the first entry
+# without "#"; in a group without one, the theme's splice(-1) takes the last entry), then
+# the rest in order; and the theme draws ten groups before the list is scrolled. One round
+# trip for thousands of queries, without the theme drawing each list.
 ANSWERS = """
 async queries => {
   const config = JSON.parse(document.getElementById("__config").textContent)
   const worker = new Worker(new URL(config.search, location.href))
   const index = await (await fetch(new URL(config.base + "/search/search_index.json", location.href))).json()
-  const reply = message => new Promise(resolve => {
-    worker.onmessage = ev => resolve(ev.data)
+  const reply = (message, what) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no answer for " + what)), 5000)
+    worker.onmessage = ev => { clearTimeout(timer); resolve(ev.data) }
+    worker.onerror = ev => { clearTimeout(timer); reject(new Error(ev.message + " for " + what)) }
     worker.postMessage(message)
   })
-  await reply({ type: 0, data: index })
-  const out = []
-  for (const query of queries) {
-    const { data } = await reply({ type: 2, data: query })
-    out.push(data.items.flatMap(group => group.map(doc => doc.location)))
+  const drawn = group => {
+    const docs = [...group]
+    const [page] = docs.splice(docs.findIndex(doc => !doc.location.includes("#")), 1)
+    return [page, ...docs].map(doc => doc.location)
   }
-  worker.terminate()
-  return out
+  try {
+    await reply({ type: 0, data: index }, "the index")
+    const out = []
+    for (const query of queries) {
+      const { data } = await reply({ type: 2, data: query }, JSON.stringify(query))
+      if (data.items.length > 10) throw new Error("more groups than the theme draws at once for " + JSON.stringify(query))
+      out.push(data.items.flatMap(drawn))
+    }
+    return out
+  } finally {
+    worker.terminate()
+  }
 }
 """
 

@@ -130,4 +130,5 @@ def test_both_engines_build_the_same_site_but_for_the_generator(built):
     # Every page names its engine, so the loop above compared each one after that swap.
     pages = [n for n in ours if n.endswith(".html")]
     assert len(pages) > 5
+    assert all(tag.format(GENERATOR["mkdocs"]).encode() in ours[n] for n in pages)
     assert all(tag.format(GENERATOR["properdocs"]).encode() in theirs[n] for n in pages)

@@ -93,7 +93,9 @@ function parse(query) {
   })
   units.push(...phraseUnits(rest, false))
   const whole = rest.trim()
-  return { units, whole: whole.includes(" ") && !HAN.test(whole) ? whole.match(WORD).map(canon) : null }
+  /* the words of an English query of more than one; none in one of marks alone ("- -") */
+  const together = whole.includes(" ") && !HAN.test(whole) ? whole.match(WORD) : null
+  return { units, whole: together && together.map(canon) }
 }
 
 function phraseUnits(text, quoted) {
@@ -244,25 +246,27 @@ function byId(query) {
 }
 
 /* Results grouped by page as the theme lists them (a page, then its entries): the license
- * text first, then the other pages, each in the order of its best entry. Every entry in a group gets the group's score, so the
- * theme lists them all in our order instead of folding the lesser ones away. */
+ * text first, then the other pages, each in the order of its best entry. Every entry in a
+ * group gets the group's score, so the theme lists them all in our order instead of folding
+ * the lesser ones away. A clause looked up by its ID comes first, alone in a group: the
+ * theme shows a group that holds no page from its last entry, so the clause shows as it
+ * should, and Enter opens it, not its page. */
 function search(query) {
-  const groups = new Map()
   const found = byId(query)
   const ids = new Set(found.map(r => r.e))
-  for (const r of [...found, ...score(query).filter(r => !ids.has(r.e))]) {
+  const groups = new Map()
+  for (const r of score(query).filter(r => !ids.has(r.e))) {
     if (!groups.has(r.e.page)) groups.set(r.e.page, [])
     groups.get(r.e.page).push(r)
   }
   const ordered = [...groups].sort(([a], [b]) => READING.includes(b) - READING.includes(a))
-  let rank = ordered.length
-  const items = []
+  let rank = found.length + ordered.length
+  const items = found.map(r => [item(r.e, r.spans, rank--)])
   for (const [page, results] of ordered) {
     const value = rank--
     const article = entries.find(e => e.doc.location === page)
     const own = results.find(r => r.e === article)
-    /* a clause looked up by its ID comes first, so that Enter opens it, not its page */
-    const head = article && !ids.size ? [item(article, own ? own.spans : { title: [], body: [] }, value)] : []
+    const head = article ? [item(article, own ? own.spans : { title: [], body: [] }, value)] : []
     items.push([...head, ...results.filter(r => r.e !== article).map(r => item(r.e, r.spans, value))])
   }
   return { items }
