@@ -380,7 +380,9 @@ def test_hooks_give_the_text_pages_their_sections_as_contents(configured, uri, f
     assert {"title", "s1", "s2-2"} <= page.present_anchor_ids
 
 
-def test_hooks_leave_the_contents_of_other_pages(configured):
+def test_hooks_leave_the_contents_of_other_pages(configured, monkeypatch):
+    # a page the hooks gave no parts (the tests share `configured`; others give notes.md parts)
+    monkeypatch.setitem(mkdocs_hooks.state, "parts", {})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="notes.md"), toc="kept")
     assert mkdocs_hooks.on_page_content("<p>x</p>", page, configured, None) == "<p>x</p>"
     assert page.toc == "kept"
