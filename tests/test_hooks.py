@@ -504,6 +504,21 @@ def test_a_chinese_page_is_rendered_with_the_chinese_nav_and_the_others_keep_the
         assert "title" not in vars(pages[2])  # its own title again, not one set in its place
 
 
+def test_a_page_without_a_language_takes_the_english_interface(configured, monkeypatch):
+    """A page whose front matter names no `lang` is English: mkdocs.yml's extra.en, should it give one."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    titles = {src: src.upper() for src in mkdocs_hooks.nav_sources(configured["nav"])}
+    monkeypatch.setitem(configured["extra"], "en", {"site_name": "English name", "nav": titles})
+    pages = [Page("Home", File("index.md", "docs", "site", True), configured)]
+    page = SimpleNamespace(meta={}, url="")
+    context = mkdocs_hooks.on_page_context({"config": configured}, page=page, config=configured, nav=SimpleNamespace(pages=pages))
+    assert (context["config"]["site_name"], pages[0].title) == ("English name", "INDEX.MD")
+    mkdocs_hooks.on_post_page('<html lang="en"><meta charset="utf-8">', page=page, config=configured)
+    assert (configured["site_name"], pages[0].title) == ("baichuan-7B model license", "Home")
+
+
 def test_hooks_give_the_downloads_page_its_commands_and_model_card(configured):
     from mkdocs.structure.files import Files
 
